@@ -1,0 +1,16 @@
+package com.acme.tiering;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class TieringConfiguration {
+
+    /** The one clock of the service, in the configured zone: "today" for an evaluation is a date on it. */
+    @Bean
+    Clock clock(TieringProperties properties) {
+        return Clock.system(properties.zone());
+    }
+}

@@ -1,0 +1,36 @@
+package com.acme.tiering;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of the service under {@code tiering.*}, with the defaults of the embedded set-up.
+ *
+ * @param zone the time zone whose calendar dates evaluations use
+ */
+@ConfigurationProperties("tiering")
+public record TieringProperties(
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue Rules rules,
+        @DefaultValue RuleTests ruleTests,
+        @DefaultValue Demo demo,
+        @DefaultValue Run run) {
+
+    public record Rules(@DefaultValue("./rules") Path directory) {
+    }
+
+    public record RuleTests(@DefaultValue("./rule-tests") Path directory) {
+    }
+
+    /**
+     * @param enabled null: on for the embedded H2 default, off for any other datasource
+     */
+    public record Demo(Boolean enabled, @DefaultValue("2000") int customers, @DefaultValue("42") long seed) {
+    }
+
+    public record Run(@DefaultValue("500") int chunkSize) {
+    }
+}

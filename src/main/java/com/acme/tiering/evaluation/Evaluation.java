@@ -1,0 +1,48 @@
+package com.acme.tiering.evaluation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import com.acme.tiering.facts.CustomerFacts;
+
+/**
+ * The result of running the active ruleset for one customer: nothing is recorded yet.
+ *
+ * @param qualifiedTier the tier the tier table gave before the tier policy (downgrade grace) applied
+ * @param tier the tier in force after the tier policy
+ * @param downgradePendingSince set while a downgrade waits for its grace period, else null
+ * @param tierProtectedUntil the last day the current tier is protected by the grace period, else null
+ * @param churnRisk NONE, LOW, MEDIUM or HIGH: the highest risk among the signals
+ */
+public record Evaluation(
+        String customerId,
+        LocalDate asOf,
+        String rulesetVersion,
+        String tier,
+        String tierName,
+        String qualifiedTier,
+        LocalDate downgradePendingSince,
+        LocalDate tierProtectedUntil,
+        ServicePlan servicePlan,
+        String lifecycleStage,
+        String rfmSegment,
+        String churnRisk,
+        List<ChurnSignal> churnSignals,
+        CustomerFacts facts,
+        Explanation explanation) {
+
+    public record ServicePlan(String code, Entitlements entitlements) {
+    }
+
+    public record Entitlements(
+            String accountManager,
+            Integer responseSlaHours,
+            String reviewCadence,
+            Integer visitsPerYear,
+            java.math.BigDecimal discountPct,
+            String supportChannel) {
+    }
+
+    public record ChurnSignal(String triggerId, String risk, String recommendedAction, int dueWithinHours) {
+    }
+}

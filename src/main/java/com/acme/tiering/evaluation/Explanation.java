@@ -1,0 +1,38 @@
+package com.acme.tiering.evaluation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why a decision came out as it did: every rule that fired in firing order, and what was missing
+ * for the tiers above.
+ */
+public record Explanation(String summary, List<FiredRule> firedRules, List<TierGap> whyNotHigher) {
+
+    /**
+     * @param source human-readable origin, e.g. {@code tiers.xlsx › Tiers › row 12} or {@code churn-triggers.drl › line 14}
+     * @param sheet null for DRL; @param row the 1-based spreadsheet row, null for DRL; @param line the DRL line, null for tables
+     * @param factsRead the values of the facts its conditions read, by fact name, in condition order
+     */
+    public record FiredRule(
+            String rule,
+            String file,
+            String sheet,
+            Integer row,
+            Integer line,
+            String source,
+            String description,
+            Map<String, Object> factsRead) {
+    }
+
+    /** A rule row that would have given a higher tier, with the conditions it did not meet. */
+    public record TierGap(String tier, String rule, String source, String description, List<UnmetCondition> unmet) {
+    }
+
+    /**
+     * @param text e.g. {@code revenueLast12m 82,000 < 100,000, short by 18,000}
+     * @param gap how far the actual value is from the required one, null when not numeric
+     */
+    public record UnmetCondition(String fact, String operator, Object required, Object actual, Object gap, String text) {
+    }
+}

@@ -1,0 +1,24 @@
+package com.acme.tiering.support;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Empties the data tables between tests that share one database (H2 contexts are cached, the real
+ * MySQL server is shared by every class). Ruleset versions are kept: the running service owns them.
+ */
+public final class DatabaseCleaner {
+
+    // Children before parents, so foreign keys never object.
+    private static final List<String> TABLES = List.of(
+            "churn_alert", "decision_history", "current_decision", "population_score",
+            "population_statistics", "evaluation_run", "interaction", "customer_order", "customer");
+
+    private DatabaseCleaner() {
+    }
+
+    public static void clean(JdbcTemplate jdbc) {
+        TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
+    }
+}
