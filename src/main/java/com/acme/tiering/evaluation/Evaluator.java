@@ -1,0 +1,67 @@
+package com.acme.tiering.evaluation;
+
+import org.kie.api.runtime.KieSession;
+import org.springframework.stereotype.Service;
+
+import com.acme.tiering.facts.AssignedTier;
+import com.acme.tiering.facts.CustomerFacts;
+import com.acme.tiering.facts.PlanContext;
+import com.acme.tiering.facts.TierCandidate;
+import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.CompiledRuleset;
+
+/**
+ * Runs the rules for one customer. The policy is in the rules; this class only orders the stages, each
+ * reading what the one before decided: classify (lifecycle, RFM segment, qualified tier) → tier policy →
+ * churn triggers → service plan.
+ */
+@Service
+public class Evaluator {
+
+    private static final String NO_TIER_ROW = "D";
+
+    private final ActiveRuleset active;
+    private final ExplanationWriter explanations = new ExplanationWriter();
+
+    Evaluator(ActiveRuleset active) {
+        this.active = active;
+    }
+
+    public Evaluation evaluate(CustomerFacts facts) {
+        return evaluate(facts, active.current());
+    }
+
+    /** Evaluates with a given ruleset version, e.g. a draft being simulated. */
+    public Evaluation evaluate(CustomerFacts facts, CompiledRuleset ruleset) {
+        Outcome outcome = new Outcome();
+        FiringRecorder firings = new FiringRecorder(ruleset);
+        KieSession session = ruleset.newSession();
+        try {
+            session.setGlobal("decision", outcome);
+            session.addEventListener(firings);
+            session.insert(facts);
+            session.fireAllRules();
+            String qualified = outcome.qualifiedTier() == null ? NO_TIER_ROW : outcome.qualifiedTier();
+            session.insert(TierCandidate.of(facts, qualified));
+            session.fireAllRules();
+            String tier = outcome.assignedTier() == null ? qualified : outcome.assignedTier();
+            session.insert(new AssignedTier(facts.customerId(), tier));
+            session.fireAllRules();
+            session.insert(new PlanContext(facts.customerId(), tier, outcome.churnRisk(), outcome.lifecycle()));
+            session.fireAllRules();
+            return result(facts, ruleset, outcome, firings, qualified, tier);
+        }
+        finally {
+            session.dispose();
+        }
+    }
+
+    private Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome, FiringRecorder firings,
+            String qualified, String tier) {
+        Explanation explanation = explanations.explain(facts, ruleset, firings, outcome, qualified, tier);
+        return new Evaluation(facts.customerId(), facts.asOf(), ruleset.version(), tier, Tiers.name(tier), qualified,
+                outcome.pendingSince(), outcome.protectedUntil(), outcome.servicePlan(), outcome.lifecycle(),
+                outcome.segment(), outcome.churnRisk(), outcome.signals(), facts, explanation);
+    }
+}

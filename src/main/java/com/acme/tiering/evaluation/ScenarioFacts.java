@@ -1,0 +1,92 @@
+package com.acme.tiering.evaluation;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+
+import com.acme.tiering.facts.CustomerFacts;
+
+/**
+ * Customer facts from the named cells of a rule-test row: a missing or empty cell is null, or 0 for
+ * counts. {@code asOf} defaults to 2026-06-30; {@code daysSinceFirstOrder} follows from
+ * {@code firstOrderDate} when not given.
+ */
+final class ScenarioFacts {
+
+    static final LocalDate DEFAULT_AS_OF = LocalDate.of(2026, 6, 30);
+
+    private ScenarioFacts() {
+    }
+
+    static CustomerFacts from(Map<String, String> cells) {
+        Set<String> unknown = new java.util.TreeSet<>(cells.keySet());
+        unknown.removeAll(CustomerFacts.NAMES);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown fact column(s) " + unknown);
+        }
+        RecordComponent[] components = CustomerFacts.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = value(components[i], cells.get(components[i].getName()));
+        }
+        CustomerFacts facts = construct(components, values);
+        return withDerivedDates(facts, cells);
+    }
+
+    private static Object value(RecordComponent component, String cell) {
+        Class<?> type = component.getType();
+        boolean empty = cell == null || cell.isBlank();
+        try {
+            if (type == int.class) {
+                return empty ? 0 : Integer.parseInt(cell.trim());
+            }
+            if (empty) {
+                return null;
+            }
+            if (type == Integer.class) {
+                return Integer.valueOf(cell.trim());
+            }
+            if (type == BigDecimal.class) {
+                return new BigDecimal(cell.trim());
+            }
+            if (type == LocalDate.class) {
+                return LocalDate.parse(cell.trim());
+            }
+            return cell.trim();
+        }
+        catch (RuntimeException badValue) {
+            throw new IllegalArgumentException(component.getName() + " '" + cell + "' is not a "
+                    + type.getSimpleName(), badValue);
+        }
+    }
+
+    private static CustomerFacts withDerivedDates(CustomerFacts f, Map<String, String> cells) {
+        LocalDate asOf = f.asOf() == null ? DEFAULT_AS_OF : f.asOf();
+        Integer sinceFirst = f.daysSinceFirstOrder();
+        if (sinceFirst == null && f.firstOrderDate() != null) {
+            sinceFirst = (int) ChronoUnit.DAYS.between(f.firstOrderDate(), asOf);
+        }
+        String id = f.customerId() == null ? "scenario" : f.customerId();
+        return new CustomerFacts(id, f.name(), f.industry(), f.region(), f.employees(), f.accountOwner(), asOf,
+                f.firstOrderDate(), sinceFirst, f.tenureMonths(), f.recencyDays(), f.ordersLast12m(),
+                f.revenueLast12m(), f.revenuePrev12m(), f.revenueGrowthPct(), f.revenueLast6m(), f.revenuePrev6m(),
+                f.avgOrderValue12m(), f.avgInterOrderDays(), f.complaintsLast90d(), f.openTickets(),
+                f.lastContactDays(), f.latestNps(), f.referralsLast12m(), f.rScore(), f.fScore(), f.mScore(),
+                f.paretoShare(), f.currentTier(), f.currentTierSince(), f.downgradePendingSince());
+    }
+
+    private static CustomerFacts construct(RecordComponent[] components, Object[] values) {
+        try {
+            Class<?>[] types = java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new);
+            Constructor<CustomerFacts> constructor = CustomerFacts.class.getDeclaredConstructor(types);
+            return constructor.newInstance(values);
+        }
+        catch (ReflectiveOperationException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

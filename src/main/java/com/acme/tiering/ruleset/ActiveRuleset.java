@@ -1,0 +1,25 @@
+package com.acme.tiering.ruleset;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The ruleset in force. Evaluations take it once and finish on it; activation swaps it whole, so a
+ * request in flight never sees half of two versions.
+ */
+public class ActiveRuleset {
+
+    private final AtomicReference<CompiledRuleset> current;
+
+    public ActiveRuleset(CompiledRuleset initial) {
+        this.current = new AtomicReference<>(initial);
+    }
+
+    public CompiledRuleset current() {
+        return current.get();
+    }
+
+    /** Puts a compiled ruleset in force; returns the one it replaced. */
+    public CompiledRuleset activate(CompiledRuleset ruleset) {
+        return current.getAndSet(ruleset);
+    }
+}

@@ -1,0 +1,135 @@
+package com.acme.tiering.ruleset;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.drools.decisiontable.InputType;
+import org.drools.decisiontable.SpreadsheetCompiler;
+
+/**
+ * Turns decision tables into DRL, one sheet at a time so every rule knows its sheet. The fact model
+ * imports and the {@code decision} global are added here: spreadsheets hold no code of that kind.
+ */
+class DecisionTableTranslator {
+
+    static final String HEADER = """
+            import com.acme.tiering.facts.*;
+            global com.acme.tiering.evaluation.Outcome decision;
+            """;
+
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package [^\\n]*\\n");
+    private static final Pattern DECIMAL_LITERAL = Pattern.compile("(<=|>=|<|>|==|!=)(\\s*-?\\d+\\.\\d+)(?![\\dBbIiDdFf.])");
+    private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\b([A-Z]{1,3}[0-9]{1,7})\\b");
+
+    List<GeneratedDrl> translate(RuleFile file, List<Finding> findings) {
+        return switch (file.kind()) {
+            case DRL -> List.of(new GeneratedDrl(file.name(), null, file.text()));
+            case CSV -> translateCsv(file, findings);
+            case XLS, XLSX -> translateWorkbook(file, findings);
+        };
+    }
+
+    private List<GeneratedDrl> translateCsv(RuleFile file, List<Finding> findings) {
+        try {
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), InputType.CSV);
+            return List.of(new GeneratedDrl(file.name(), "csv", withHeader(drl)));
+        }
+        catch (RuntimeException unreadable) {
+            findings.add(tableError(file.name(), "csv", unreadable));
+            return List.of();
+        }
+    }
+
+    private List<GeneratedDrl> translateWorkbook(RuleFile file, List<Finding> findings) {
+        List<String> sheets;
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
+            sheets = sheetsWithRuleTables(workbook);
+        }
+        catch (IOException | RuntimeException notASpreadsheet) {
+            findings.add(Finding.error(file.name(), null, null, null,
+                    "Not a readable spreadsheet: " + notASpreadsheet.getMessage(),
+                    "Save the file as .xlsx or .xls from Excel or LibreOffice Calc"));
+            return List.of();
+        }
+        if (sheets.isEmpty()) {
+            findings.add(Finding.error(file.name(), null, null, null, "No sheet contains a RuleTable",
+                    "A decision table starts with a cell 'RuleTable <name>' below the RuleSet rows"));
+        }
+        List<GeneratedDrl> drls = new ArrayList<>();
+        for (String sheet : sheets) {
+            try {
+                String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
+                drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl)));
+            }
+            catch (RuntimeException broken) {
+                findings.add(tableError(file.name(), sheet, broken));
+            }
+        }
+        return drls;
+    }
+
+    private static List<String> sheetsWithRuleTables(Workbook workbook) {
+        List<String> sheets = new ArrayList<>();
+        for (Sheet sheet : workbook) {
+            if (hasRuleTable(sheet)) {
+                sheets.add(sheet.getSheetName());
+            }
+        }
+        return sheets;
+    }
+
+    private static boolean hasRuleTable(Sheet sheet) {
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && cell.getStringCellValue().trim().startsWith("RuleTable")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Drools names the cell in its parse messages ("... at cell C9"): keep that, drop the exception's class. */
+    private static Finding tableError(String file, String sheet, RuntimeException error) {
+        String message = rootMessage(error);
+        Matcher cell = CELL_IN_MESSAGE.matcher(message);
+        return Finding.error(file, sheet, cell.find() ? cell.group(1) : null, null, message,
+                "Check the RuleSet and RuleTable rows and the template row above the data");
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /**
+     * Decimal cells become BigDecimal literals ({@code 0.7B}): the facts hold exact decimals, and a double
+     * literal would turn 0.70 ≤ 0.7 false through binary rounding.
+     */
+    static String exactDecimals(String drl) {
+        return DECIMAL_LITERAL.matcher(drl).replaceAll("$1$2B");
+    }
+
+    private static String withHeader(String generated) {
+        String drl = exactDecimals(generated);
+        Matcher pkg = PACKAGE.matcher(drl);
+        if (pkg.find()) {
+            return drl.substring(0, pkg.end()) + HEADER + drl.substring(pkg.end());
+        }
+        return "package com.acme.tiering.rules;\n" + HEADER + drl;
+    }
+}

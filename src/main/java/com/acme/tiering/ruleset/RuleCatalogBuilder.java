@@ -1,0 +1,120 @@
+package com.acme.tiering.ruleset;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+
+import com.acme.tiering.ruleset.RuleInfo.Condition;
+import com.acme.tiering.ruleset.RuleInfo.FactRead;
+
+/** Reads each rule's origin, description and the facts its conditions read from the parsed DRL. */
+class RuleCatalogBuilder {
+
+    private static final Pattern TABLE_RULE = Pattern.compile(
+            "// rule values at [A-Z]+(\\d+), header at [A-Z]+\\d+\\s*\\n\\s*rule \"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\n"
+                    + "(?:\\s*/\\* ?(.*?) ?\\*/)?");
+    private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-zA-Z_][a-zA-Z0-9_]*\\b");
+    private static final Pattern NUMERIC_CONDITION = Pattern.compile(
+            "^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(<=|>=|<|>|==|!=)\\s*(-?\\d+(?:\\.\\d+)?)B?\\s*$");
+    private static final Pattern ASSIGNS_TIER = Pattern.compile("decision\\.tier\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+    /** Catalog entries keyed by {@code package.ruleName}, as Drools names a fired rule. */
+    Map<String, RuleInfo> catalog(GeneratedDrl drl) throws DroolsParserException {
+        DrlParser parser = new DrlParser();
+        PackageDescr parsed = parser.parse(false, new StringReader(drl.drl()));
+        if (parser.hasErrors() || parsed == null) {
+            return Map.of();
+        }
+        Map<String, TableRow> rows = drl.fromTable() ? tableRows(drl.drl()) : Map.of();
+        Map<String, RuleInfo> catalog = new HashMap<>();
+        for (RuleDescr rule : parsed.getRules()) {
+            catalog.put(parsed.getName() + "." + rule.getName(), info(drl, rule, rows.get(rule.getName())));
+        }
+        return catalog;
+    }
+
+    private record TableRow(int row, String description) {
+    }
+
+    private static Map<String, TableRow> tableRows(String drl) {
+        Map<String, TableRow> rows = new HashMap<>();
+        Matcher m = TABLE_RULE.matcher(drl);
+        while (m.find()) {
+            rows.put(m.group(2).replace("\\\"", "\""), new TableRow(Integer.parseInt(m.group(1)), m.group(3)));
+        }
+        return rows;
+    }
+
+    private static RuleInfo info(GeneratedDrl drl, RuleDescr rule, TableRow row) {
+        List<FactRead> reads = new ArrayList<>();
+        List<Condition> conditions = new ArrayList<>();
+        collect(rule.getLhs(), reads, conditions);
+        String consequence = String.valueOf(rule.getConsequence());
+        Matcher tier = ASSIGNS_TIER.matcher(consequence);
+        String assignsTier = tier.find() ? tier.group(1) : null;
+        if (drl.fromTable()) {
+            Integer rowNumber = row == null ? null : row.row();
+            String description = row == null || row.description() == null ? rule.getName() : row.description();
+            String source = drl.file() + " › " + drl.sheet() + (rowNumber == null ? "" : " › row " + rowNumber);
+            return new RuleInfo(rule.getName(), drl.file(), drl.sheet(), rowNumber, null, source, description,
+                    reads, assignsTier, conditions);
+        }
+        AnnotationDescr annotation = rule.getAnnotation("description");
+        String description = annotation == null ? rule.getName() : annotation.getSingleValueAsString();
+        return new RuleInfo(rule.getName(), drl.file(), null, null, rule.getLine(),
+                drl.file() + " › line " + rule.getLine(), unquote(description), reads, assignsTier, conditions);
+    }
+
+    private static void collect(BaseDescr descr, List<FactRead> reads, List<Condition> conditions) {
+        if (descr instanceof PatternDescr pattern) {
+            String type = simpleName(pattern.getObjectType());
+            if (!FactModel.isFactType(type)) {
+                return;
+            }
+            Set<String> seen = new LinkedHashSet<>();
+            for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+                String expression = constraint.getText() != null ? constraint.getText() : constraint.toString();
+                Matcher id = IDENTIFIER.matcher(expression);
+                while (id.find()) {
+                    if (FactModel.properties(type).contains(id.group()) && seen.add(id.group())) {
+                        reads.add(new FactRead(type, id.group()));
+                    }
+                }
+                Matcher numeric = NUMERIC_CONDITION.matcher(expression);
+                if (type.equals("CustomerFacts") && numeric.matches()) {
+                    conditions.add(new Condition(numeric.group(1), numeric.group(2), new BigDecimal(numeric.group(3))));
+                }
+            }
+        }
+        else if (descr instanceof ConditionalElementDescr element) {
+            for (Object child : element.getDescrs()) {
+                collect((BaseDescr) child, reads, conditions);
+            }
+        }
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    private static String unquote(String text) {
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1)
+                : text;
+    }
+}

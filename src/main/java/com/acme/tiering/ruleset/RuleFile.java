@@ -1,0 +1,41 @@
+package com.acme.tiering.ruleset;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** One rule file as uploaded or read from the rules directory: a name and its bytes. */
+public record RuleFile(String name, byte[] content) {
+
+    public enum Kind { DRL, XLSX, XLS, CSV }
+
+    public static boolean isRuleFile(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl") || lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv");
+    }
+
+    public Kind kind() {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".drl") ? Kind.DRL : lower.endsWith(".xlsx") ? Kind.XLSX
+                : lower.endsWith(".xls") ? Kind.XLS : Kind.CSV;
+    }
+
+    public String sha256() {
+        return HexFormat.of().formatHex(digest().digest(content));
+    }
+
+    String text() {
+        return new String(content, StandardCharsets.UTF_8);
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
