@@ -1,0 +1,68 @@
+package com.acme.tiering.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.acme.tiering.evaluation.Evaluation;
+import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
+import com.acme.tiering.evaluation.Evaluation.ServicePlan;
+import com.acme.tiering.evaluation.Explanation;
+import com.acme.tiering.facts.CustomerFacts;
+
+/**
+ * A recorded decision: what the rules decided for one customer, when, under which ruleset version,
+ * on which facts and why. The current decision is what lookups return; history rows keep old ones.
+ *
+ * @param tierSince the first evaluation date of the uninterrupted stretch in this tier
+ * @param runId the evaluation run that made it, null for a single-customer evaluation
+ */
+public record Decision(
+        String customerId,
+        String tier,
+        String tierName,
+        String qualifiedTier,
+        LocalDate tierSince,
+        LocalDate downgradePendingSince,
+        LocalDate tierProtectedUntil,
+        ServicePlan servicePlan,
+        String lifecycleStage,
+        String rfmSegment,
+        String churnRisk,
+        List<ChurnSignal> churnSignals,
+        String rulesetVersion,
+        Long runId,
+        LocalDate asOf,
+        Instant evaluatedAt,
+        CustomerFacts facts,
+        Explanation explanation) {
+
+    static Decision of(Evaluation evaluation, LocalDate tierSince, Long runId, Instant evaluatedAt) {
+        return new Decision(evaluation.customerId(), evaluation.tier(), evaluation.tierName(),
+                evaluation.qualifiedTier(), tierSince, evaluation.downgradePendingSince(),
+                evaluation.tierProtectedUntil(), evaluation.servicePlan(), evaluation.lifecycleStage(),
+                evaluation.rfmSegment(), evaluation.churnRisk(), evaluation.churnSignals(),
+                evaluation.rulesetVersion(), runId, evaluation.asOf(), evaluatedAt, evaluation.facts(),
+                evaluation.explanation());
+    }
+
+    String planCode() {
+        return servicePlan == null ? null : servicePlan.code();
+    }
+
+    /** Trigger ids, sorted and space-separated: the stored form summaries and change detection use. */
+    String churnTriggers() {
+        return churnSignals.stream().map(ChurnSignal::triggerId).sorted().reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    /**
+     * What makes a history row: a change in any of these is worth recording, a re-evaluation that
+     * only moves facts (days since, amounts) is not.
+     */
+    String changeKey() {
+        String signals = churnSignals.stream().map(s -> s.triggerId() + ":" + s.risk()).sorted()
+                .reduce((a, b) -> a + "," + b).orElse("");
+        return String.join("|", tier, String.valueOf(planCode()), String.valueOf(lifecycleStage),
+                String.valueOf(rfmSegment), signals);
+    }
+}

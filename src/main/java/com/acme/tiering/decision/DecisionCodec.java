@@ -1,0 +1,24 @@
+package com.acme.tiering.decision;
+
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Decisions are stored whole as JSON, so that an auditor later reads exactly what was decided. */
+@Component
+class DecisionCodec {
+
+    private final JsonMapper json;
+
+    DecisionCodec(JsonMapper json) {
+        this.json = json;
+    }
+
+    String write(Decision decision) {
+        return json.writeValueAsString(decision);
+    }
+
+    Decision read(String stored) {
+        return json.readValue(stored, Decision.class);
+    }
+}

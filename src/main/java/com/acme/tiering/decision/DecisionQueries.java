@@ -1,0 +1,134 @@
+package com.acme.tiering.decision;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of decisions: lookups for sales systems, history and summaries for auditors and managers. */
+@Service
+@Transactional(readOnly = true)
+public class DecisionQueries {
+
+    private final DecisionStore decisions;
+    private final ChurnAlertStore alerts;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    DecisionQueries(DecisionStore decisions, ChurnAlertStore alerts, JdbcClient jdbc, Clock clock) {
+        this.decisions = decisions;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Decision> current(String customerId) {
+        return decisions.current(customerId);
+    }
+
+    /** @throws NoDecision when the customer is unknown or not evaluated yet */
+    public Decision currentOrThrow(String customerId) {
+        return decisions.current(customerId).orElseThrow(() -> noDecision(customerId));
+    }
+
+    /** @throws NoDecision when the customer is unknown or had no decision on that date */
+    public Decision inForceOnOrThrow(String customerId, LocalDate date) {
+        return decisions.inForceOn(customerId, date).orElseThrow(() -> existingCustomers(List.of(customerId)).isEmpty()
+                ? NoDecision.unknownCustomer(customerId) : NoDecision.notInForce(customerId, date));
+    }
+
+    /** The history, refusing an unknown customer rather than answering an empty list. */
+    public List<Decision> historyOrThrow(String customerId) {
+        if (existingCustomers(List.of(customerId)).isEmpty()) {
+            throw NoDecision.unknownCustomer(customerId);
+        }
+        return decisions.history(customerId);
+    }
+
+    private NoDecision noDecision(String customerId) {
+        return existingCustomers(List.of(customerId)).isEmpty() ? NoDecision.unknownCustomer(customerId)
+                : NoDecision.notEvaluatedYet(customerId);
+    }
+
+    public java.util.Set<String> existingCustomers(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT customer_id FROM customer WHERE customer_id IN (:ids)")
+                .param("ids", customerIds).query(String.class).list());
+    }
+
+    public List<Decision> current(Collection<String> customerIds) {
+        return decisions.current(customerIds);
+    }
+
+    /** Every recorded change for the customer, oldest first. */
+    public List<Decision> history(String customerId) {
+        return decisions.history(customerId);
+    }
+
+    public Optional<Decision> inForceOn(String customerId, LocalDate date) {
+        return decisions.inForceOn(customerId, date);
+    }
+
+    public long historyCount(String customerId) {
+        return decisions.historyCount(customerId);
+    }
+
+    public List<ChurnAlert> alerts(String status, String risk, String owner, String triggerId, int page, int size) {
+        return alerts.find(new ChurnAlertStore.Filter(status, risk, owner, triggerId, page, size), clock.instant());
+    }
+
+    public DecisionSummary summary() {
+        long customers = jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+        long decided = jdbc.sql("SELECT COUNT(*) FROM current_decision").query(Long.class).single();
+        return new DecisionSummary(customers, decided, countBy("tier"), countBy("plan_code"),
+                countBy("lifecycle_stage"), countBy("rfm_segment"), countBy("churn_risk"), countByTrigger());
+    }
+
+    private Map<String, Long> countBy(String column) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + " AS k, COUNT(*) AS n FROM current_decision GROUP BY " + column + " ORDER BY "
+                + column).query((rs, i) -> counts.put(rs.getString("k") == null ? "NONE" : rs.getString("k"),
+                        rs.getLong("n"))).list();
+        return counts;
+    }
+
+    /** Triggers are stored space-separated per decision; there are few distinct combinations to split. */
+    private Map<String, Long> countByTrigger() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT churn_triggers AS k, COUNT(*) AS n FROM current_decision WHERE churn_triggers <> '' "
+                + "GROUP BY churn_triggers").query((rs, i) -> {
+                    for (String trigger : rs.getString("k").split(" ")) {
+                        counts.merge(trigger, rs.getLong("n"), Long::sum);
+                    }
+                    return null;
+                }).list();
+        return counts;
+    }
+
+    /** Customers whose id starts with, or whose name contains, the query; with their current tier. */
+    public CustomerListing customers(String query, int page, int size) {
+        String q = query == null ? "" : query.trim().toLowerCase(java.util.Locale.ROOT);
+        String filter = q.isEmpty() ? "" : " WHERE LOWER(c.customer_id) LIKE :prefix OR LOWER(c.name) LIKE :contains";
+        String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        Map<String, Object> params = Map.of("prefix", escaped + "%", "contains", "%" + escaped + "%",
+                "size", size, "offset", page * size);
+        long total = jdbc.sql("SELECT COUNT(*) FROM customer c" + filter).params(params).query(Long.class).single();
+        List<CustomerListing.Row> rows = jdbc.sql("""
+                SELECT c.customer_id, c.name, c.industry, c.region, c.account_owner, d.tier, d.plan_code AS service_plan,
+                    d.lifecycle_stage, d.churn_risk
+                FROM customer c LEFT JOIN current_decision d ON d.customer_id = c.customer_id
+                """ + filter + " ORDER BY c.customer_id LIMIT :size OFFSET :offset")
+                .params(params).query(CustomerListing.Row.class).list();
+        return new CustomerListing(rows, page, size, total, (int) ((total + size - 1) / size));
+    }
+}

@@ -1,0 +1,97 @@
+package com.acme.tiering.decision;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.acme.tiering.decision.ChurnAlertStore.NewAlert;
+import com.acme.tiering.decision.ChurnAlertStore.OpenAlert;
+import com.acme.tiering.decision.DecisionStore.CurrentState;
+import com.acme.tiering.evaluation.Evaluation;
+import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
+
+/**
+ * Records evaluations as decisions: the current decision is replaced, a history row is appended only
+ * when something an auditor cares about changed, and churn alerts open and close with their triggers.
+ * A batch is recorded in one transaction, so a crash leaves each customer's decision either old or new.
+ */
+@Service
+public class DecisionRecorder {
+
+    private final DecisionStore decisions;
+    private final ChurnAlertStore alerts;
+
+    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts) {
+        this.decisions = decisions;
+        this.alerts = alerts;
+    }
+
+    /** How many decisions a batch changed (and so wrote history for). */
+    public record Recorded(int decisions, int changed, List<Decision> recorded) {
+    }
+
+    @Transactional
+    public Recorded record(List<Evaluation> evaluations, Long runId, Instant evaluatedAt) {
+        List<String> ids = evaluations.stream().map(Evaluation::customerId).toList();
+        Map<String, CurrentState> inForce = decisions.currentStates(ids);
+        List<Decision> inserts = new ArrayList<>();
+        List<Decision> updates = new ArrayList<>();
+        List<Decision> changed = new ArrayList<>();
+        List<Decision> all = new ArrayList<>();
+        for (Evaluation evaluation : evaluations) {
+            CurrentState before = inForce.get(evaluation.customerId());
+            Decision decision = Decision.of(evaluation, tierSince(before, evaluation), runId, evaluatedAt);
+            (before == null ? inserts : updates).add(decision);
+            if (before == null || !before.changeKey().equals(decision.changeKey())) {
+                changed.add(decision);
+            }
+            all.add(decision);
+        }
+        decisions.insertCurrent(inserts);
+        decisions.updateCurrent(updates);
+        decisions.appendHistory(changed);
+        reconcileAlerts(all, evaluatedAt);
+        return new Recorded(all.size(), changed.size(), all);
+    }
+
+    /** The tier is held since the first evaluation that gave it, across unchanged re-evaluations. */
+    private static LocalDate tierSince(CurrentState before, Evaluation evaluation) {
+        return before != null && before.tier().equals(evaluation.tier()) ? before.tierSince() : evaluation.asOf();
+    }
+
+    private void reconcileAlerts(List<Decision> recorded, Instant now) {
+        Map<String, Set<String>> open = new HashMap<>();
+        List<Long> stopped = new ArrayList<>();
+        Map<String, Set<String>> firing = recorded.stream().collect(Collectors.toMap(Decision::customerId,
+                d -> d.churnSignals().stream().map(ChurnSignal::triggerId).collect(Collectors.toSet())));
+        for (OpenAlert alert : alerts.openAlerts(firing.keySet())) {
+            open.computeIfAbsent(alert.customerId(), id -> new java.util.HashSet<>()).add(alert.triggerId());
+            if (!firing.get(alert.customerId()).contains(alert.triggerId())) {
+                stopped.add(alert.id());
+            }
+        }
+        List<NewAlert> started = new ArrayList<>();
+        for (Decision decision : recorded) {
+            Set<String> alreadyOpen = open.getOrDefault(decision.customerId(), Set.of());
+            decision.churnSignals().stream().filter(s -> !alreadyOpen.contains(s.triggerId()))
+                    .map(s -> newAlert(decision, s, now)).forEach(started::add);
+        }
+        alerts.closeBecauseTriggerStopped(stopped, now);
+        alerts.open(started);
+    }
+
+    private static NewAlert newAlert(Decision decision, ChurnSignal signal, Instant now) {
+        String owner = decision.facts() == null ? null : decision.facts().accountOwner();
+        return new NewAlert(decision.customerId(), signal.triggerId(), signal.risk(), signal.recommendedAction(),
+                owner, now, now.plus(Duration.ofHours(signal.dueWithinHours())));
+    }
+}

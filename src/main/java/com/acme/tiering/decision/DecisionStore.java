@@ -1,0 +1,134 @@
+package com.acme.tiering.decision;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Current decisions (one per customer) and the append-only decision history. */
+@Repository
+class DecisionStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final DecisionCodec codec;
+
+    DecisionStore(JdbcClient jdbc, JdbcTemplate template, DecisionCodec codec) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.codec = codec;
+    }
+
+    /** What recording needs to know of the decisions in force: the tier, since when, and the change key. */
+    record CurrentState(String customerId, String tier, LocalDate tierSince, String changeKey) {
+    }
+
+    Map<String, CurrentState> currentStates(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT customer_id, tier, tier_since, change_key
+                FROM current_decision WHERE customer_id IN (:ids)
+                """).param("ids", customerIds).query(CurrentState.class).stream()
+                .collect(Collectors.toMap(CurrentState::customerId, s -> s));
+    }
+
+    void insertCurrent(List<Decision> decisions) {
+        template.batchUpdate("""
+                INSERT INTO current_decision (tier, qualified_tier, plan_code, lifecycle_stage, rfm_segment,
+                    churn_risk, churn_triggers, change_key, tier_since, downgrade_pending_since, ruleset_version,
+                    run_id, as_of, evaluated_at, decision_json, customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d));
+    }
+
+    void updateCurrent(List<Decision> decisions) {
+        template.batchUpdate("""
+                UPDATE current_decision SET tier = ?, qualified_tier = ?, plan_code = ?, lifecycle_stage = ?,
+                    rfm_segment = ?, churn_risk = ?, churn_triggers = ?, change_key = ?, tier_since = ?,
+                    downgrade_pending_since = ?, ruleset_version = ?, run_id = ?, as_of = ?, evaluated_at = ?,
+                    decision_json = ?
+                WHERE customer_id = ?
+                """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d));
+    }
+
+    private void bindCurrent(java.sql.PreparedStatement ps, Decision d) throws java.sql.SQLException {
+        ps.setString(1, d.tier());
+        ps.setString(2, d.qualifiedTier());
+        ps.setString(3, d.planCode());
+        ps.setString(4, d.lifecycleStage());
+        ps.setString(5, d.rfmSegment());
+        ps.setString(6, d.churnRisk());
+        ps.setString(7, d.churnTriggers());
+        ps.setString(8, d.changeKey());
+        ps.setObject(9, d.tierSince());
+        ps.setObject(10, d.downgradePendingSince());
+        ps.setString(11, d.rulesetVersion());
+        ps.setObject(12, d.runId());
+        ps.setObject(13, d.asOf());
+        ps.setTimestamp(14, Timestamp.from(d.evaluatedAt()));
+        ps.setString(15, codec.write(d));
+        ps.setString(16, d.customerId());
+    }
+
+    void appendHistory(List<Decision> decisions) {
+        template.batchUpdate("""
+                INSERT INTO decision_history (customer_id, tier, plan_code, lifecycle_stage, rfm_segment, churn_risk,
+                    churn_triggers, ruleset_version, run_id, as_of, evaluated_at, decision_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, decisions, decisions.size(), (ps, d) -> {
+                    ps.setString(1, d.customerId());
+                    ps.setString(2, d.tier());
+                    ps.setString(3, d.planCode());
+                    ps.setString(4, d.lifecycleStage());
+                    ps.setString(5, d.rfmSegment());
+                    ps.setString(6, d.churnRisk());
+                    ps.setString(7, d.churnTriggers());
+                    ps.setString(8, d.rulesetVersion());
+                    ps.setObject(9, d.runId());
+                    ps.setObject(10, d.asOf());
+                    ps.setTimestamp(11, Timestamp.from(d.evaluatedAt()));
+                    ps.setString(12, codec.write(d));
+                });
+    }
+
+    Optional<Decision> current(String customerId) {
+        return jdbc.sql("SELECT decision_json FROM current_decision WHERE customer_id = ?")
+                .param(customerId).query(String.class).optional().map(codec::read);
+    }
+
+    List<Decision> current(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT decision_json FROM current_decision WHERE customer_id IN (:ids)")
+                .param("ids", customerIds).query(String.class).stream().map(codec::read).toList();
+    }
+
+    List<Decision> history(String customerId) {
+        return jdbc.sql("SELECT decision_json FROM decision_history WHERE customer_id = ? ORDER BY id")
+                .param(customerId).query(String.class).stream().map(codec::read).toList();
+    }
+
+    /** The history row in force on a date: the last one written on or before it. */
+    Optional<Decision> inForceOn(String customerId, LocalDate date) {
+        return jdbc.sql("""
+                SELECT decision_json FROM decision_history
+                WHERE customer_id = ? AND as_of <= ?
+                ORDER BY as_of DESC, id DESC LIMIT 1
+                """).param(customerId).param(date).query(String.class).optional().map(codec::read);
+    }
+
+    long historyCount(String customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM decision_history WHERE customer_id = ?")
+                .param(customerId).query(Long.class).single();
+    }
+}

@@ -1,0 +1,170 @@
+package com.acme.tiering.decision;
+
+import static com.acme.tiering.decision.EvaluationBuilder.evaluationOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Recording decisions, run against H2 and a real MySQL-protocol server by the subclasses.
+ * Each test runs in a transaction that is rolled back.
+ */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
+@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, DecisionCodec.class,
+        DecisionQueries.class, DecisionRecorderContract.FixedClock.class })
+abstract class DecisionRecorderContract {
+
+    static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @Autowired
+    DecisionRecorder recorder;
+
+    @Autowired
+    DecisionQueries queries;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void customers() {
+        for (String id : List.of("C-1", "C-2")) {
+            jdbc.update("INSERT INTO customer (customer_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)", id,
+                    "Customer " + id, Timestamp.from(NOW), Timestamp.from(NOW));
+        }
+    }
+
+    @Test
+    void firstEvaluationWritesCurrentDecisionAndOneHistoryRow() {
+        recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").build()), null, NOW);
+
+        Decision current = queries.currentOrThrow("C-1");
+        assertThat(current.tier()).isEqualTo("B");
+        assertThat(current.servicePlan().code()).isEqualTo("KEY");
+        assertThat(current.tierSince()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(current.facts().revenueLast12m()).isEqualByComparingTo("12000");
+        assertThat(queries.historyCount("C-1")).isEqualTo(1);
+    }
+
+    @Test
+    void recordsHistoryOnlyWhenSomethingChanges() {
+        recorder.record(List.of(evaluationOf("C-1").tier("C", "STANDARD").build()), null, NOW);
+        var unchanged = recorder.record(List.of(evaluationOf("C-1").tier("C", "STANDARD")
+                .asOf(LocalDate.of(2026, 3, 2)).build()), null, NOW.plusSeconds(86_400));
+        assertThat(unchanged.changed()).isZero();
+        assertThat(queries.historyCount("C-1")).isEqualTo(1);
+
+        var upgraded = recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").asOf(LocalDate.of(2026, 3, 3))
+                .build()), null, NOW.plusSeconds(2 * 86_400));
+        assertThat(upgraded.changed()).isEqualTo(1);
+        assertThat(queries.historyCount("C-1")).isEqualTo(2);
+        assertThat(queries.currentOrThrow("C-1").tierSince()).isEqualTo(LocalDate.of(2026, 3, 3));
+    }
+
+    @Test
+    void aChangedChurnRiskIsAChange() {
+        recorder.record(List.of(evaluationOf("C-1").signal("OVERDUE_PURCHASE", "MEDIUM", 48).build()), null, NOW);
+        recorder.record(List.of(evaluationOf("C-1").signal("OVERDUE_PURCHASE", "HIGH", 48).build()), null, NOW);
+
+        assertThat(queries.historyCount("C-1")).isEqualTo(2);
+    }
+
+    @Test
+    void keepsTierSinceAcrossUnchangedReevaluations() {
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").build()), null, NOW);
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").asOf(LocalDate.of(2026, 4, 1))
+                .lifecycleStage("COOLING").build()), null, NOW);
+
+        assertThat(queries.currentOrThrow("C-1").tierSince()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(queries.historyCount("C-1")).isEqualTo(2);
+    }
+
+    @Test
+    void answersTheDecisionInForceOnADate() {
+        recorder.record(List.of(evaluationOf("C-1").tier("C", "STANDARD").asOf(LocalDate.of(2026, 3, 1)).build()),
+                null, NOW);
+        recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").asOf(LocalDate.of(2026, 3, 10)).build()),
+                null, NOW);
+
+        assertThat(queries.inForceOnOrThrow("C-1", LocalDate.of(2026, 3, 9)).tier()).isEqualTo("C");
+        assertThat(queries.inForceOnOrThrow("C-1", LocalDate.of(2026, 3, 10)).tier()).isEqualTo("B");
+        assertThat(queries.inForceOn("C-1", LocalDate.of(2026, 2, 28))).isEmpty();
+    }
+
+    @Test
+    void opensOneAlertPerTriggerAndClosesItWhenTheTriggerStops() {
+        recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24)
+                .signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24)
+                .signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        assertThat(queries.alerts("OPEN", null, null, null, 0, 50)).hasSize(2);
+
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+
+        assertThat(queries.alerts("OPEN", null, null, null, 0, 50)).extracting(ChurnAlert::triggerId)
+                .containsExactly("DETRACTOR");
+        ChurnAlert closed = queries.alerts("CLOSED", null, null, null, 0, 50).get(0);
+        assertThat(closed.triggerId()).isEqualTo("COMPLAINT_BURST");
+        assertThat(closed.closedReason()).contains("no longer fires");
+    }
+
+    @Test
+    void alertTakesOwnerAndDueTimeFromTheSignal() {
+        recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24).build()), null, NOW);
+
+        ChurnAlert alert = queries.alerts(null, "HIGH", "Dana Seller", "COMPLAINT_BURST", 0, 10).get(0);
+        assertThat(alert.dueAt()).isEqualTo(NOW.plusSeconds(24 * 3600));
+        assertThat(alert.overdue()).isFalse();
+    }
+
+    @Test
+    void summarisesCurrentDecisionsPerDimension() {
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").signal("GONE_SILENT", "MEDIUM", 336)
+                .build(), evaluationOf("C-2").tier("C", "STANDARD").signal("GONE_SILENT", "MEDIUM", 336)
+                .signal("DETRACTOR", "MEDIUM", 72).build()), 7L, NOW);
+
+        DecisionSummary summary = queries.summary();
+        assertThat(summary.byTier()).containsEntry("A", 1L).containsEntry("C", 1L);
+        assertThat(summary.byChurnTrigger()).containsEntry("GONE_SILENT", 2L).containsEntry("DETRACTOR", 1L);
+        assertThat(summary.byChurnRisk()).containsEntry("MEDIUM", 2L);
+        assertThat(summary.decided()).isEqualTo(2);
+    }
+
+    @Test
+    void listsCustomersWithTheirTierAndSearchesByIdOrName() {
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").build()), null, NOW);
+
+        CustomerListing all = queries.customers(null, 0, 10);
+        assertThat(all.totalElements()).isEqualTo(2);
+        assertThat(all.customers()).extracting(CustomerListing.Row::tier).containsExactly("A", null);
+        assertThat(queries.customers("customer c-2", 0, 10).customers()).extracting(CustomerListing.Row::customerId)
+                .containsExactly("C-2");
+        assertThat(queries.customers("100%", 0, 10).totalElements()).isZero();
+    }
+}

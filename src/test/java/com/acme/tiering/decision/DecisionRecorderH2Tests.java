@@ -1,0 +1,4 @@
+package com.acme.tiering.decision;
+
+class DecisionRecorderH2Tests extends DecisionRecorderContract {
+}
