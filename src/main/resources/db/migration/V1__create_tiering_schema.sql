@@ -91,12 +91,15 @@ CREATE TABLE population_statistics (
 
 -- Exact per-customer scores of a run, computed set-based with window functions.
 CREATE TABLE population_score (
-    run_id       BIGINT         NOT NULL,
-    customer_id  VARCHAR(64)    NOT NULL,
-    r_score      INT,
-    f_score      INT,
-    m_score      INT,
-    pareto_share DECIMAL(12,10) NOT NULL,
+    run_id          BIGINT         NOT NULL,
+    customer_id     VARCHAR(64)    NOT NULL,
+    last_order_date DATE,
+    orders_last12m  INT            NOT NULL,
+    revenue_last12m DECIMAL(19,2)  NOT NULL,
+    r_score         INT,
+    f_score         INT,
+    m_score         INT,
+    pareto_share    DECIMAL(12,10) NOT NULL,
     CONSTRAINT pk_population_score PRIMARY KEY (run_id, customer_id)
 );
 

@@ -1,0 +1,4 @@
+package com.acme.tiering.facts;
+
+class CustomerFactsH2Tests extends CustomerFactsContract {
+}

@@ -1,0 +1,7 @@
+package com.acme.tiering.facts;
+
+import com.acme.tiering.support.MySqlDatabase;
+
+@MySqlDatabase
+class CustomerFactsMySqlTests extends CustomerFactsContract {
+}
