@@ -1,0 +1,189 @@
+package com.acme.tiering.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.acme.tiering.customer.ConflictingRecord;
+import com.acme.tiering.customer.CustomerNotFound;
+import com.acme.tiering.customer.InvalidRecords;
+import com.acme.tiering.decision.NoDecision;
+import com.acme.tiering.ruleset.RulesetInvalid;
+import com.acme.tiering.run.CustomerUnknown;
+import com.acme.tiering.run.RunAlreadyInProgress;
+import com.acme.tiering.run.RunNotFound;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Every error as an RFC 9457 problem detail that names what to fix: the field, file or cell. Never
+ * an exception class name, never a stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    record FieldProblem(String field, String message) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage())).toList();
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> {
+            String parameter = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String field = error instanceof FieldError fieldError ? fieldError.getField() : parameter;
+                problems.add(new FieldProblem(field, error.getDefaultMessage()));
+            }
+        });
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("Unreadable request body");
+        JacksonException json = cause(ex, JacksonException.class);
+        String field = json == null ? null : path(json);
+        if (field == null || field.isEmpty()) {
+            problem.setDetail("The request body is missing or is not well-formed JSON");
+        }
+        else {
+            String message = message(json);
+            problem.setDetail(field + ": " + message);
+            problem.setProperty("errors", List.of(new FieldProblem(field, message)));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldProblem(ex.getName(), "'" + ex.getValue() + "' is not a valid "
+                + (expected.equals("LocalDate") ? "date (YYYY-MM-DD)" : expected))));
+    }
+
+    @ExceptionHandler({ CustomerNotFound.class, NoDecision.class, CustomerUnknown.class, RunNotFound.class })
+    ProblemDetail notFound(RuntimeException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingRecord.class)
+    ProblemDetail conflict(ConflictingRecord ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflicting record", ex.getMessage());
+        problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(RunAlreadyInProgress.class)
+    ProblemDetail runInProgress(RunAlreadyInProgress ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Evaluation run in progress", ex.getMessage());
+        problem.setProperty("runningRun", URI.create("/api/v1/evaluation-runs/" + ex.runningId()));
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidRecords.class)
+    ProblemDetail invalidRecords(InvalidRecords ex) {
+        return invalid(ex.errors().stream().map(e -> new FieldProblem(e.field(), e.message())).toList());
+    }
+
+    @ExceptionHandler(RulesetInvalid.class)
+    ProblemDetail rulesetInvalid(RulesetInvalid ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "The rules do not compile", ex.getMessage());
+        problem.setProperty("findings", ex.findings());
+        return problem;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unexpected error answering a request", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
+                "The service could not answer this request; the error has been logged");
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", problems);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The JSON path of the failing value in the notation the validation messages use: orders[2].amount. */
+    private static String path(JacksonException json) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : json.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String message(JacksonException json) {
+        if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "'" + invalid.getValue() + "' is not one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
+        }
+        if (json instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
+            String type = invalid.getTargetType().getSimpleName();
+            return "'" + invalid.getValue() + "' is not a valid " + (type.equals("LocalDate") ? "date (YYYY-MM-DD)"
+                    : Map.of("BigDecimal", "number", "Integer", "whole number", "int", "whole number").getOrDefault(type, type));
+        }
+        return "has a value of the wrong type or form";
+    }
+
+    private static <T extends Throwable> T cause(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

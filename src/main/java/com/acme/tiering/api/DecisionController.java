@@ -1,0 +1,87 @@
+package com.acme.tiering.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.tiering.decision.CustomerListing;
+import com.acme.tiering.decision.Decision;
+import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.decision.DecisionSummary;
+import com.acme.tiering.evaluation.Explanation;
+import com.acme.tiering.facts.CustomerFacts;
+import com.acme.tiering.run.CustomerEvaluation;
+
+/** Decisions for auditors and tools: explanations, history in time, summaries, evaluate now. */
+@RestController
+@RequestMapping("/api/v1")
+class DecisionController {
+
+    private final DecisionQueries decisions;
+    private final CustomerEvaluation evaluation;
+
+    DecisionController(DecisionQueries decisions, CustomerEvaluation evaluation) {
+        this.decisions = decisions;
+        this.evaluation = evaluation;
+    }
+
+    /** The explanation with what it was made from: the facts, the ruleset version, the date. */
+    record ExplanationView(String customerId, String tier, String tierName, String rulesetVersion, LocalDate asOf,
+            Instant evaluatedAt, Long runId, Explanation explanation, CustomerFacts facts) {
+
+        static ExplanationView of(Decision d) {
+            return new ExplanationView(d.customerId(), d.tier(), d.tierName(), d.rulesetVersion(), d.asOf(),
+                    d.evaluatedAt(), d.runId(), d.explanation(), d.facts());
+        }
+    }
+
+    @GetMapping("/customers/{customerId}/explanation")
+    ExplanationView explanation(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
+            message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId) {
+        return ExplanationView.of(decisions.currentOrThrow(customerId));
+    }
+
+    /** The history, newest first; with {@code asOf} only the decision in force on that date. */
+    @GetMapping("/customers/{customerId}/decisions")
+    List<Decision> decisions(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
+            message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        if (asOf != null) {
+            return List.of(decisions.inForceOnOrThrow(customerId, asOf));
+        }
+        List<Decision> newestFirst = new java.util.ArrayList<>(decisions.historyOrThrow(customerId));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
+    }
+
+    @PostMapping("/customers/{customerId}/evaluation")
+    Decision evaluateNow(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
+            message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId) {
+        return evaluation.evaluateNow(customerId);
+    }
+
+    @GetMapping("/decisions/summary")
+    DecisionSummary summary() {
+        return decisions.summary();
+    }
+
+    @GetMapping("/customers")
+    CustomerListing customers(@RequestParam(required = false) @Size(max = 200) String query,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
+        return decisions.customers(query, page, size);
+    }
+}

@@ -1,0 +1,18 @@
+package com.acme.tiering.api;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    @Bean
+    OpenAPI tieringOpenApi() {
+        return new OpenAPI().info(new Info().title("Customer Tiering Service").version("v1")
+                .description("Tier lookups for sales systems, explanations and history for auditors, ingestion of "
+                        + "customers, orders and interactions. Errors are RFC 9457 problem details."));
+    }
+}

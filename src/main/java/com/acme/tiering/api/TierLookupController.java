@@ -1,0 +1,65 @@
+package com.acme.tiering.api;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.acme.tiering.decision.Decision;
+import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.decision.TierLookup;
+
+/** Tier lookups for sales systems: one customer, or up to 1,000 in one request. */
+@RestController
+@RequestMapping("/api/v1")
+class TierLookupController {
+
+    static final String CUSTOMER_ID = "[A-Za-z0-9_.:-]{1,64}";
+    static final String CUSTOMER_ID_MESSAGE = "must be 1-64 letters, digits or -_.:";
+
+    private final DecisionQueries decisions;
+
+    TierLookupController(DecisionQueries decisions) {
+        this.decisions = decisions;
+    }
+
+    @GetMapping("/customers/{customerId}/tier")
+    TierLookup tier(@PathVariable @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String customerId) {
+        return TierLookup.of(decisions.currentOrThrow(customerId));
+    }
+
+    record BulkLookup(@NotNull @Size(min = 1, max = 1000) List<
+            @NotNull @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String> customerIds) {
+    }
+
+    /**
+     * @param unknownCustomerIds ids of no customer at all
+     * @param notEvaluatedCustomerIds customers that exist but have no decision yet
+     */
+    record BulkLookupResult(List<TierLookup> decisions, List<String> unknownCustomerIds,
+            List<String> notEvaluatedCustomerIds) {
+    }
+
+    @PostMapping("/tiers/lookup")
+    BulkLookupResult lookup(@Valid @RequestBody BulkLookup request) {
+        Set<String> requested = new LinkedHashSet<>(request.customerIds());
+        List<Decision> found = decisions.current(requested);
+        Set<String> missing = new LinkedHashSet<>(requested);
+        found.forEach(d -> missing.remove(d.customerId()));
+        Set<String> existing = decisions.existingCustomers(missing);
+        return new BulkLookupResult(found.stream().map(TierLookup::of).toList(),
+                missing.stream().filter(id -> !existing.contains(id)).toList(),
+                missing.stream().filter(existing::contains).toList());
+    }
+}

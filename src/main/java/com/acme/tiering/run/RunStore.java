@@ -1,0 +1,80 @@
+package com.acme.tiering.run;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RunStore {
+
+    private static final String COLUMNS = """
+            SELECT id, as_of, status, trigger_kind, ruleset_version, total_customers, processed_customers,
+                changed_customers, last_customer_id, started_at, finished_at, error_message
+            FROM evaluation_run""";
+
+    private final JdbcClient jdbc;
+
+    RunStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The run's row with the resume point, which the API does not show. */
+    record StoredRun(EvaluationRun run, String lastCustomerId) {
+    }
+
+    long create(LocalDate asOf, String trigger, String rulesetVersion, int total, Instant startedAt) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers, started_at)
+                VALUES (?, 'RUNNING', ?, ?, ?, ?)
+                """).params(asOf, trigger, rulesetVersion, total, Timestamp.from(startedAt)).update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** Written in the same transaction as the chunk's decisions: the resume point never lies. */
+    void advance(long runId, int processed, int changed, String lastCustomerId) {
+        jdbc.sql("""
+                UPDATE evaluation_run SET processed_customers = processed_customers + ?,
+                    changed_customers = changed_customers + ?, last_customer_id = ?
+                WHERE id = ?
+                """).params(processed, changed, lastCustomerId, runId).update();
+    }
+
+    void finish(long runId, String status, String error, Instant at) {
+        jdbc.sql("UPDATE evaluation_run SET status = ?, error_message = ?, finished_at = ? WHERE id = ?")
+                .params(status, error, Timestamp.from(at), runId).update();
+    }
+
+    Optional<StoredRun> find(long runId) {
+        return jdbc.sql(COLUMNS + " WHERE id = ?").param(runId).query(RunStore::map).optional();
+    }
+
+    List<StoredRun> running() {
+        return jdbc.sql(COLUMNS + " WHERE status = 'RUNNING' ORDER BY id").query(RunStore::map).list();
+    }
+
+    List<StoredRun> latest(int limit) {
+        return jdbc.sql(COLUMNS + " ORDER BY id DESC LIMIT ?").param(limit).query(RunStore::map).list();
+    }
+
+    private static StoredRun map(ResultSet rs, int row) throws SQLException {
+        Instant started = rs.getTimestamp("started_at").toInstant();
+        Timestamp finishedAt = rs.getTimestamp("finished_at");
+        Instant finished = finishedAt == null ? null : finishedAt.toInstant();
+        int total = rs.getInt("total_customers");
+        int processed = rs.getInt("processed_customers");
+        EvaluationRun run = new EvaluationRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
+                rs.getString("status"), rs.getString("trigger_kind"), rs.getString("ruleset_version"), total,
+                processed, rs.getInt("changed_customers"), started, finished, rs.getString("error_message"),
+                EvaluationRun.progressOf(total, processed, started, finished == null ? Instant.now() : finished));
+        return new StoredRun(run, rs.getString("last_customer_id"));
+    }
+}

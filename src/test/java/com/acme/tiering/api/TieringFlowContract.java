@@ -1,0 +1,185 @@
+package com.acme.tiering.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.acme.tiering.support.DatabaseCleaner;
+
+/**
+ * The whole loop through the HTTP API: ingest, evaluate, record, look up, explain, run.
+ * Runs on H2 and on a real MySQL-protocol server through the subclasses.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class TieringFlowContract {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    LocalDate today;
+
+    @BeforeEach
+    void emptyDatabase() {
+        DatabaseCleaner.clean(jdbc);
+        today = LocalDate.now(clock);
+    }
+
+    @Test
+    void liftingACustomerOverATierThresholdChangesItsTierAndAddsExactlyOneHistoryRow() throws Exception {
+        customer("FLOW-1", "Flow Components Ltd");
+        orders("FLOW-1", order("o-1", today.minusDays(500), "10000.00"), order("o-2", today.minusDays(40), "8000.00"));
+
+        evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("C"));
+        assertThat(historyRows("FLOW-1")).isEqualTo(1);
+
+        // revenueLast12m 20,000 >= 20,000 and growth 100% >= 50%: "Key: fast-growing account"
+        orders("FLOW-1", order("o-3", today.minusDays(10), "12000.00"));
+        evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"))
+                .andExpect(jsonPath("$.servicePlan.code").value("KEY"));
+        assertThat(historyRows("FLOW-1")).isEqualTo(2);
+
+        evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"));
+        assertThat(historyRows("FLOW-1")).isEqualTo(2);
+
+        mvc.perform(get("/api/v1/customers/FLOW-1/tier")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.tier").value("B")).andExpect(jsonPath("$.tierName").value("Key"))
+                .andExpect(jsonPath("$.servicePlan.entitlements.responseSlaHours").value(8))
+                .andExpect(jsonPath("$.rulesetVersion").isNotEmpty());
+    }
+
+    @Test
+    void explanationNamesTheDecisionTableRowBySheetAndRow() throws Exception {
+        customer("FLOW-2", "Explained GmbH");
+        orders("FLOW-2", order("o-1", today.minusDays(30), "500.00"));
+        evaluate("FLOW-2");
+
+        mvc.perform(get("/api/v1/customers/FLOW-2/explanation")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.explanation.firedRules[*].source",
+                        hasItem(containsString("tiers.xlsx › Tiers › row "))))
+                .andExpect(jsonPath("$.explanation.summary").isNotEmpty())
+                .andExpect(jsonPath("$.facts.revenueLast12m").value(500.0));
+    }
+
+    @Test
+    void bulkLookupAnswersAThousandIdsInOneResponseAndListsUnknownOnes() throws Exception {
+        customer("FLOW-3", "Bulk Buyer Inc");
+        orders("FLOW-3", order("o-1", today.minusDays(3), "100.00"));
+        evaluate("FLOW-3");
+        customer("FLOW-4", "Not Yet Evaluated");
+        List<String> ids = new ArrayList<>(List.of("FLOW-3", "FLOW-4"));
+        IntStream.range(0, 998).forEach(i -> ids.add("NOBODY-" + i));
+
+        mvc.perform(post("/api/v1/tiers/lookup").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"customerIds\":[" + ids.stream().map(id -> "\"" + id + "\"")
+                        .collect(Collectors.joining(",")) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.decisions.length()").value(1))
+                .andExpect(jsonPath("$.decisions[0].customerId").value("FLOW-3"))
+                .andExpect(jsonPath("$.notEvaluatedCustomerIds[0]").value("FLOW-4"))
+                .andExpect(jsonPath("$.unknownCustomerIds.length()").value(998));
+    }
+
+    @Test
+    void bulkLookupRefusesMoreThanAThousandIds() throws Exception {
+        String ids = IntStream.range(0, 1001).mapToObj(i -> "\"C" + i + "\"").collect(Collectors.joining(","));
+        mvc.perform(post("/api/v1/tiers/lookup").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"customerIds\":[" + ids + "]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(jsonPath("$.detail", containsString("customerIds")));
+    }
+
+    @Test
+    void lookupOfAnUnknownCustomerIsAProblemNotAnError() throws Exception {
+        mvc.perform(get("/api/v1/customers/NOBODY/tier")).andExpect(status().isNotFound())
+                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
+                .andExpect(jsonPath("$.detail", containsString("NOBODY")));
+    }
+
+    @Test
+    void aFullRunEvaluatesEveryCustomerAndReportsProgress() throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            String id = "RUN-" + i;
+            customer(id, "Run Customer " + i);
+            orders(id, order("o-" + i, today.minusDays(i * 20L), i * 1000 + ".00"));
+        }
+        customer("RUN-PROSPECT", "Prospect Without Orders");
+
+        String location = mvc.perform(post("/api/v1/evaluation-runs")).andExpect(status().isAccepted())
+                .andReturn().getResponse().getHeader("Location");
+        awaitCompletion(location);
+
+        mvc.perform(get(location)).andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.processed").value(13)).andExpect(jsonPath("$.total").value(13));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_decision", Integer.class)).isEqualTo(13);
+        mvc.perform(get("/api/v1/customers/RUN-PROSPECT/tier")).andExpect(jsonPath("$.tier").value("D"))
+                .andExpect(jsonPath("$.lifecycleStage").value("PROSPECT"));
+        mvc.perform(get("/api/v1/decisions/summary")).andExpect(jsonPath("$.decided").value(13));
+    }
+
+    private void awaitCompletion(String location) throws Exception {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            String body = mvc.perform(get(location)).andReturn().getResponse().getContentAsString();
+            if (!body.contains("\"RUNNING\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("run did not finish within 30 s");
+    }
+
+    private void customer(String id, String name) throws Exception {
+        mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"" + name + "\",\"industry\":\"Manufacturing\",\"region\":\"North\","
+                        + "\"accountOwner\":\"Alex Rep\"}"))
+                .andExpect(status().is2xxSuccessful());
+    }
+
+    private static String order(String id, LocalDate date, String amount) {
+        return "{\"orderId\":\"" + id + "\",\"orderDate\":\"" + date + "\",\"amount\":" + amount + "}";
+    }
+
+    private void orders(String customerId, String... orders) throws Exception {
+        mvc.perform(post("/api/v1/customers/" + customerId + "/orders").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"orders\":[" + String.join(",", orders) + "]}")).andExpect(status().is2xxSuccessful());
+    }
+
+    private ResultActions evaluate(String customerId) throws Exception {
+        return mvc.perform(post("/api/v1/customers/" + customerId + "/evaluation")).andExpect(status().isOk());
+    }
+
+    private int historyRows(String customerId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM decision_history WHERE customer_id = ?", Integer.class,
+                customerId);
+    }
+}

@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class TieringFlowH2Tests extends TieringFlowContract {
+}
