@@ -35,6 +35,8 @@ import com.acme.tiering.run.RunAlreadyInProgress;
 import com.acme.tiering.run.RunNotFound;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -78,8 +80,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
         JacksonException json = cause(ex, JacksonException.class);
-        String field = json == null ? null : path(json);
-        if (field == null || field.isEmpty()) {
+        String field = json instanceof DatabindException ? path(json) : null;
+        if (json instanceof StreamReadException syntax) {
+            problem.setDetail("The request body is not well-formed JSON"
+                    + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr() + ", column "
+                            + syntax.getLocation().getColumnNr() + ")"));
+        }
+        else if (field == null || field.isEmpty()) {
             problem.setDetail("The request body is missing or is not well-formed JSON");
         }
         else {

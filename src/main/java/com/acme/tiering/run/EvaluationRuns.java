@@ -3,6 +3,8 @@ package com.acme.tiering.run;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,6 +35,7 @@ public class EvaluationRuns implements DisposableBean {
     private final ActiveRuleset ruleset;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "evaluation-run"));
+    private final Set<Long> submitted = ConcurrentHashMap.newKeySet();
 
     EvaluationRuns(RunStore runs, RunExecution execution, CustomerFactsService facts, ActiveRuleset ruleset,
             Clock clock) {
@@ -52,7 +55,7 @@ public class EvaluationRuns implements DisposableBean {
         long id = runs.create(asOf, trigger, ruleset.current().version(), (int) facts.countCustomers(),
                 clock.instant());
         log.info("Evaluation run {} started ({}), as of {}", id, trigger, asOf);
-        worker.submit(() -> execution.execute(id));
+        submit(id);
         return find(id);
     }
 
@@ -73,9 +76,18 @@ public class EvaluationRuns implements DisposableBean {
     @EventListener(ApplicationReadyEvent.class)
     void resumeInterruptedRuns() {
         for (RunStore.StoredRun interrupted : runs.running()) {
-            log.info("Resuming evaluation run {} after customer {}", interrupted.run().id(),
-                    interrupted.lastCustomerId());
-            worker.submit(() -> execution.execute(interrupted.run().id()));
+            if (!submitted.contains(interrupted.run().id())) {
+                log.info("Resuming evaluation run {} after customer {}", interrupted.run().id(),
+                        interrupted.lastCustomerId());
+                submit(interrupted.run().id());
+            }
+        }
+    }
+
+    /** Runs started by this process are not "interrupted", even when start-up listeners race. */
+    private void submit(long runId) {
+        if (submitted.add(runId)) {
+            worker.submit(() -> execution.execute(runId));
         }
     }
 

@@ -1,0 +1,16 @@
+package com.acme.tiering.demo;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One generated customer with everything it did. */
+public record DemoCustomer(String customerId, String name, String industry, String region, Integer employees,
+        String accountOwner, String archetype, List<Order> orders, List<Interaction> interactions) {
+
+    public record Order(String orderId, LocalDate date, BigDecimal amount) {
+    }
+
+    public record Interaction(String interactionId, LocalDate date, String type, boolean resolved, Integer score) {
+    }
+}

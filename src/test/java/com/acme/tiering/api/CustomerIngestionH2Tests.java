@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class CustomerIngestionH2Tests extends CustomerIngestionContract {
+}
