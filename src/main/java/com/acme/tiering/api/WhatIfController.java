@@ -36,8 +36,10 @@ class WhatIfController {
     private CustomerFacts withDefaults(CustomerFacts f) {
         String id = f.customerId() == null ? "what-if" : f.customerId();
         LocalDate asOf = f.asOf() == null ? LocalDate.now(clock) : f.asOf();
+        Integer sinceFirst = f.daysSinceFirstOrder() != null || f.firstOrderDate() == null ? f.daysSinceFirstOrder()
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(f.firstOrderDate(), asOf);
         return new CustomerFacts(id, f.name(), f.industry(), f.region(), f.employees(), f.accountOwner(), asOf,
-                f.firstOrderDate(), f.daysSinceFirstOrder(), f.tenureMonths(), f.recencyDays(), f.ordersLast12m(),
+                f.firstOrderDate(), sinceFirst, f.tenureMonths(), f.recencyDays(), f.ordersLast12m(),
                 f.revenueLast12m(), f.revenuePrev12m(), f.revenueGrowthPct(), f.revenueLast6m(), f.revenuePrev6m(),
                 f.avgOrderValue12m(), f.avgInterOrderDays(), f.complaintsLast90d(), f.openTickets(),
                 f.lastContactDays(), f.latestNps(), f.referralsLast12m(), f.rScore(), f.fScore(), f.mScore(),
