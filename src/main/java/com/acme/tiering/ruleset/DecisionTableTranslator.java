@@ -3,11 +3,16 @@ package com.acme.tiering.ruleset;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -51,8 +56,10 @@ class DecisionTableTranslator {
 
     private List<GeneratedDrl> translateWorkbook(RuleFile file, List<Finding> findings) {
         List<String> sheets;
+        Map<String, Map<Integer, Map<String, String>>> cellsBySheet = new HashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             sheets = sheetsWithRuleTables(workbook);
+            sheets.forEach(sheet -> cellsBySheet.put(sheet, cellTexts(workbook.getSheet(sheet))));
         }
         catch (IOException | RuntimeException notASpreadsheet) {
             findings.add(Finding.error(file.name(), null, null, null,
@@ -68,7 +75,7 @@ class DecisionTableTranslator {
         for (String sheet : sheets) {
             try {
                 String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
-                drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl)));
+                drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl), cellsBySheet.get(sheet)));
             }
             catch (RuntimeException broken) {
                 findings.add(tableError(file.name(), sheet, broken));
@@ -85,6 +92,30 @@ class DecisionTableTranslator {
             }
         }
         return sheets;
+    }
+
+    /**
+     * The text of every non-empty CONDITION or ACTION cell by 1-based row and A1 reference, as the
+     * spreadsheet shows it: the cells whose values become code, where compile errors come from.
+     */
+    private static Map<Integer, Map<String, String>> cellTexts(Sheet sheet) {
+        DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+        java.util.Set<Integer> codeColumns = new java.util.HashSet<>();
+        Map<Integer, Map<String, String>> rows = new HashMap<>();
+        for (Row row : sheet) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            for (Cell cell : row) {
+                String text = formatter.formatCellValue(cell).trim();
+                if (text.equalsIgnoreCase("CONDITION") || text.equalsIgnoreCase("ACTION")) {
+                    codeColumns.add(cell.getColumnIndex());
+                }
+                if (!text.isEmpty() && codeColumns.contains(cell.getColumnIndex())) {
+                    cells.put(new CellReference(cell).formatAsString(false), text);
+                }
+            }
+            rows.put(row.getRowNum() + 1, cells);
+        }
+        return rows;
     }
 
     private static boolean hasRuleTable(Sheet sheet) {

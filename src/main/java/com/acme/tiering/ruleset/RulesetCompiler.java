@@ -50,7 +50,7 @@ public class RulesetCompiler {
         }
         if (builder.hasErrors()) {
             for (KnowledgeBuilderError error : builder.getErrors()) {
-                findings.add(errors.map(error, byPath));
+                errors.map(error, byPath).ifPresent(findings::add);
             }
             throw RulesetInvalid.because(findings.stream().distinct().toList());
         }

@@ -54,6 +54,8 @@ abstract class DecisionRecorderContract {
 
     @BeforeEach
     void customers() {
+        // Other test classes share the real database; this test's own writes are rolled back.
+        com.acme.tiering.support.DatabaseCleaner.clean(jdbc);
         for (String id : List.of("C-1", "C-2")) {
             jdbc.update("INSERT INTO customer (customer_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)", id,
                     "Customer " + id, Timestamp.from(NOW), Timestamp.from(NOW));

@@ -49,6 +49,8 @@ abstract class CustomerFactsContract {
 
     @BeforeEach
     void data() {
+        // Other test classes share the real database; this test's own writes are rolled back.
+        com.acme.tiering.support.DatabaseCleaner.clean(jdbc);
         data = new FactsTestData(jdbc);
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RulesetCompilerTests {
 
@@ -58,16 +60,18 @@ class RulesetCompilerTests {
         assertThat(compiler.compile(changed).version()).isNotEqualTo(version);
     }
 
-    @Test
-    void aBrokenCellIsNamedByFileSheetAndRow() throws IOException {
-        List<RuleFile> files = replace("tiers.xlsx", withCell(file("tiers.xlsx"), 12, 2, "seventy percent"));
+    @ParameterizedTest
+    @ValueSource(strings = { "seventy percent", "abc", "0.7x", "System.exit(0)" })
+    void aBrokenCellIsNamedByFileSheetAndCell(String badValue) throws IOException {
+        List<RuleFile> files = replace("tiers.xlsx", withCell(file("tiers.xlsx"), 12, 2, badValue));
 
         assertThatThrownBy(() -> compiler.compile(files)).isInstanceOfSatisfying(RulesetInvalid.class,
-                invalid -> assertThat(invalid.findings()).anySatisfy(finding -> {
+                invalid -> assertThat(invalid.findings()).singleElement().satisfies(finding -> {
                     assertThat(finding.file()).isEqualTo("tiers.xlsx");
                     assertThat(finding.sheet()).isEqualTo("Tiers");
-                    assertThat(finding.cell()).isEqualTo("A13");
-                    assertThat(finding.message()).doesNotContain("tables/");
+                    assertThat(finding.cell()).isEqualTo("C13");
+                    assertThat(finding.message()).doesNotContain("tables/").doesNotContain("Line ")
+                            .doesNotContain("rule values at");
                 }));
     }
 
