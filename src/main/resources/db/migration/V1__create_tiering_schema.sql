@@ -10,7 +10,7 @@ CREATE TABLE customer (
     account_owner VARCHAR(100),
     created_at    DATETIME(3)  NOT NULL,
     updated_at    DATETIME(3)  NOT NULL,
-    CONSTRAINT pk_customer PRIMARY KEY (customer_id)
+    PRIMARY KEY (customer_id)
 );
 CREATE INDEX ix_customer_name ON customer (name);
 
@@ -20,7 +20,7 @@ CREATE TABLE customer_order (
     order_date  DATE          NOT NULL,
     amount      DECIMAL(15,2) NOT NULL,
     recorded_at DATETIME(3)   NOT NULL,
-    CONSTRAINT pk_customer_order PRIMARY KEY (customer_id, order_id),
+    PRIMARY KEY (customer_id, order_id),
     CONSTRAINT fk_order_customer FOREIGN KEY (customer_id) REFERENCES customer (customer_id)
 );
 CREATE INDEX ix_order_customer_date ON customer_order (customer_id, order_date);
@@ -33,7 +33,7 @@ CREATE TABLE interaction (
     resolved         BOOLEAN     NOT NULL DEFAULT FALSE,
     score            INT,
     recorded_at      DATETIME(3) NOT NULL,
-    CONSTRAINT pk_interaction PRIMARY KEY (customer_id, interaction_id),
+    PRIMARY KEY (customer_id, interaction_id),
     CONSTRAINT fk_interaction_customer FOREIGN KEY (customer_id) REFERENCES customer (customer_id)
 );
 CREATE INDEX ix_interaction_customer_date ON interaction (customer_id, interaction_date);
@@ -47,7 +47,7 @@ CREATE TABLE ruleset_version (
     comment       VARCHAR(1000),
     created_at    DATETIME(3)  NOT NULL,
     activated_at  DATETIME(3),
-    CONSTRAINT pk_ruleset_version PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 CREATE INDEX ix_ruleset_version_hash ON ruleset_version (content_hash);
 
@@ -57,7 +57,7 @@ CREATE TABLE ruleset_file (
     sha256     CHAR(64)     NOT NULL,
     size_bytes INT          NOT NULL,
     content    LONGBLOB     NOT NULL,
-    CONSTRAINT pk_ruleset_file PRIMARY KEY (ruleset_id, file_name),
+    PRIMARY KEY (ruleset_id, file_name),
     CONSTRAINT fk_ruleset_file_version FOREIGN KEY (ruleset_id) REFERENCES ruleset_version (id)
 );
 
@@ -74,7 +74,7 @@ CREATE TABLE evaluation_run (
     started_at          DATETIME(3)  NOT NULL,
     finished_at         DATETIME(3),
     error_message       VARCHAR(2000),
-    CONSTRAINT pk_evaluation_run PRIMARY KEY (id)
+    PRIMARY KEY (id)
 );
 
 -- Population statistics of a run (RFM quintile cut-offs, Pareto curve), reused by single evaluations.
@@ -85,7 +85,7 @@ CREATE TABLE population_statistics (
     total_revenue DECIMAL(19,2) NOT NULL,
     stats_json    MEDIUMTEXT    NOT NULL,
     created_at    DATETIME(3)   NOT NULL,
-    CONSTRAINT pk_population_statistics PRIMARY KEY (run_id),
+    PRIMARY KEY (run_id),
     CONSTRAINT fk_population_statistics_run FOREIGN KEY (run_id) REFERENCES evaluation_run (id)
 );
 
@@ -100,7 +100,7 @@ CREATE TABLE population_score (
     f_score         INT,
     m_score         INT,
     pareto_share    DECIMAL(12,10) NOT NULL,
-    CONSTRAINT pk_population_score PRIMARY KEY (run_id, customer_id)
+    PRIMARY KEY (run_id, customer_id)
 );
 
 CREATE TABLE current_decision (
@@ -120,7 +120,7 @@ CREATE TABLE current_decision (
     as_of                   DATE         NOT NULL,
     evaluated_at            DATETIME(3)  NOT NULL,
     decision_json           MEDIUMTEXT   NOT NULL,
-    CONSTRAINT pk_current_decision PRIMARY KEY (customer_id),
+    PRIMARY KEY (customer_id),
     CONSTRAINT fk_current_decision_customer FOREIGN KEY (customer_id) REFERENCES customer (customer_id)
 );
 CREATE INDEX ix_current_decision_tier ON current_decision (tier);
@@ -141,7 +141,7 @@ CREATE TABLE decision_history (
     as_of           DATE         NOT NULL,
     evaluated_at    DATETIME(3)  NOT NULL,
     decision_json   MEDIUMTEXT   NOT NULL,
-    CONSTRAINT pk_decision_history PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_decision_history_customer FOREIGN KEY (customer_id) REFERENCES customer (customer_id)
 );
 CREATE INDEX ix_decision_history_customer ON decision_history (customer_id, as_of, id);
@@ -161,7 +161,7 @@ CREATE TABLE churn_alert (
     due_at             DATETIME(3)   NOT NULL,
     closed_at          DATETIME(3),
     closed_reason      VARCHAR(400),
-    CONSTRAINT pk_churn_alert PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_churn_alert_open UNIQUE (open_key),
     CONSTRAINT fk_churn_alert_customer FOREIGN KEY (customer_id) REFERENCES customer (customer_id)
 );

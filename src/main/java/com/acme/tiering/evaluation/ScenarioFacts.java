@@ -11,8 +11,8 @@ import java.util.Set;
 import com.acme.tiering.facts.CustomerFacts;
 
 /**
- * Customer facts from the named cells of a rule-test row: a missing or empty cell is null, or 0 for
- * counts. {@code asOf} defaults to 2026-06-30; {@code daysSinceFirstOrder} follows from
+ * Customer facts from the named cells of a rule-test row: a missing or empty cell is null (which
+ * CustomerFacts turns into 0 for counts and amounts). {@code asOf} defaults to 2026-06-30; {@code daysSinceFirstOrder} follows from
  * {@code firstOrderDate} when not given.
  */
 final class ScenarioFacts {
@@ -41,9 +41,6 @@ final class ScenarioFacts {
         Class<?> type = component.getType();
         boolean empty = cell == null || cell.isBlank();
         try {
-            if (type == int.class) {
-                return empty ? 0 : Integer.parseInt(cell.trim());
-            }
             if (empty) {
                 return null;
             }

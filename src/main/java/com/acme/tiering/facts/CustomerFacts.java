@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The vocabulary of the rules (PRODUCT.md §3): everything a rule may read about one customer,
- * as of one evaluation date. Counts are never null (0 when nothing happened); values that
- * cannot be known (no order ever, no NPS survey) are null.
+ * as of one evaluation date. Counts and amounts are never null (0 when nothing happened, also when a
+ * what-if or a rule test leaves them out); values that cannot be known (no order ever, no NPS survey) are null.
  *
  * <p>{@code asOf} and {@code daysSinceFirstOrder} are not in the brief's table but are facts all the
  * same: the evaluation date, and the whole days between the first order and it (null if none).
@@ -22,9 +22,9 @@ public record CustomerFacts(
         LocalDate asOf,
         LocalDate firstOrderDate,
         Integer daysSinceFirstOrder,
-        int tenureMonths,
+        Integer tenureMonths,
         Integer recencyDays,
-        int ordersLast12m,
+        Integer ordersLast12m,
         BigDecimal revenueLast12m,
         BigDecimal revenuePrev12m,
         BigDecimal revenueGrowthPct,
@@ -32,11 +32,11 @@ public record CustomerFacts(
         BigDecimal revenuePrev6m,
         BigDecimal avgOrderValue12m,
         BigDecimal avgInterOrderDays,
-        int complaintsLast90d,
-        int openTickets,
+        Integer complaintsLast90d,
+        Integer openTickets,
         Integer lastContactDays,
         Integer latestNps,
-        int referralsLast12m,
+        Integer referralsLast12m,
         Integer rScore,
         Integer fScore,
         Integer mScore,
@@ -55,6 +55,11 @@ public record CustomerFacts(
             "currentTierSince", "downgradePendingSince");
 
     public CustomerFacts {
+        tenureMonths = zeroIfNull(tenureMonths);
+        ordersLast12m = zeroIfNull(ordersLast12m);
+        complaintsLast90d = zeroIfNull(complaintsLast90d);
+        openTickets = zeroIfNull(openTickets);
+        referralsLast12m = zeroIfNull(referralsLast12m);
         revenueLast12m = zeroIfNull(revenueLast12m);
         revenuePrev12m = zeroIfNull(revenuePrev12m);
         revenueLast6m = zeroIfNull(revenueLast6m);
@@ -97,6 +102,10 @@ public record CustomerFacts(
             case "downgradePendingSince" -> downgradePendingSince;
             default -> throw new IllegalArgumentException("Unknown fact: " + fact);
         };
+    }
+
+    private static Integer zeroIfNull(Integer count) {
+        return count == null ? 0 : count;
     }
 
     private static BigDecimal zeroIfNull(BigDecimal amount) {

@@ -120,6 +120,18 @@ abstract class TieringFlowContract {
     }
 
     @Test
+    void whatIfEvaluatesTheGivenFactsAndRecordsNothing() throws Exception {
+        mvc.perform(post("/api/v1/evaluations/what-if").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paretoShare\":0.5,\"ordersLast12m\":8,\"recencyDays\":12,"
+                        + "\"firstOrderDate\":\"2023-01-01\",\"latestNps\":4}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.tier").value("A"))
+                .andExpect(jsonPath("$.lifecycleStage").value("ACTIVE"))
+                .andExpect(jsonPath("$.churnSignals[0].triggerId").value("DETRACTOR"))
+                .andExpect(jsonPath("$.servicePlan.code").value("STRATEGIC"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_decision", Integer.class)).isZero();
+    }
+
+    @Test
     void lookupOfAnUnknownCustomerIsAProblemNotAnError() throws Exception {
         mvc.perform(get("/api/v1/customers/NOBODY/tier")).andExpect(status().isNotFound())
                 .andExpect(header().string("Content-Type", containsString("application/problem+json")))
