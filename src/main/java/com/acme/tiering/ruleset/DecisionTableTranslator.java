@@ -57,9 +57,11 @@ class DecisionTableTranslator {
     private List<GeneratedDrl> translateWorkbook(RuleFile file, List<Finding> findings) {
         List<String> sheets;
         Map<String, Map<Integer, Map<String, String>>> cellsBySheet = new HashMap<>();
+        byte[] content;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             sheets = sheetsWithRuleTables(workbook);
             sheets.forEach(sheet -> cellsBySheet.put(sheet, cellTexts(workbook.getSheet(sheet))));
+            content = withMergedCellsFilledIn(workbook);
         }
         catch (IOException | RuntimeException notASpreadsheet) {
             findings.add(Finding.error(file.name(), null, null, null,
@@ -74,7 +76,7 @@ class DecisionTableTranslator {
         List<GeneratedDrl> drls = new ArrayList<>();
         for (String sheet : sheets) {
             try {
-                String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
+                String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), sheet);
                 drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl), cellsBySheet.get(sheet)));
             }
             catch (RuntimeException broken) {
@@ -82,6 +84,29 @@ class DecisionTableTranslator {
             }
         }
         return drls;
+    }
+
+    /**
+     * Drools reads a merged object-type cell only through the cells the file really contains, and some
+     * tools (openpyxl, some exports) drop the covered cells of a merged range: the conditions then fall
+     * out of their pattern. Every cell of every merged range is put back before Drools reads the file.
+     */
+    private static byte[] withMergedCellsFilledIn(Workbook workbook) throws IOException {
+        for (Sheet sheet : workbook) {
+            for (org.apache.poi.ss.util.CellRangeAddress range : sheet.getMergedRegions()) {
+                for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+                    Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
+                    for (int c = range.getFirstColumn(); c <= range.getLastColumn(); c++) {
+                        if (row.getCell(c) == null) {
+                            row.createCell(c);
+                        }
+                    }
+                }
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        workbook.write(out);
+        return out.toByteArray();
     }
 
     private static List<String> sheetsWithRuleTables(Workbook workbook) {

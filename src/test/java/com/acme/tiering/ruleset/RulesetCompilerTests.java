@@ -114,6 +114,26 @@ class RulesetCompilerTests {
     }
 
     @Test
+    void aWorkbookWhoseMergedCellsLostTheirCoveredCellsStillGroupsItsConditions() throws IOException {
+        byte[] stripped;
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file("tiers.xlsx")))) {
+            org.apache.poi.ss.usermodel.Row objectTypes = workbook.getSheetAt(0).getRow(7);
+            for (int column = 3; column <= 5; column++) {
+                objectTypes.removeCell(objectTypes.getCell(column));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            stripped = out.toByteArray();
+        }
+
+        CompiledRuleset ruleset = compiler.compile(replace("tiers.xlsx", stripped));
+
+        assertThat(ruleset.catalog().values()).filteredOn(r -> r.source().equals("tiers.xlsx › Tiers › row 11"))
+                .singleElement().satisfies(r -> assertThat(r.reads()).extracting(RuleInfo.FactRead::property)
+                        .containsExactly("paretoShare", "ordersLast12m"));
+    }
+
+    @Test
     void decimalCellsCompareExactly() {
         assertThat(DecisionTableTranslator.exactDecimals("CustomerFacts(paretoShare <= 0.7, ordersLast12m >= 6)"))
                 .isEqualTo("CustomerFacts(paretoShare <= 0.7B, ordersLast12m >= 6)");
