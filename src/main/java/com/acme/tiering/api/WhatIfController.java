@@ -29,20 +29,7 @@ class WhatIfController {
 
     @PostMapping("/what-if")
     Evaluation whatIf(@RequestBody @NotNull CustomerFacts facts) {
-        return evaluator.evaluate(withDefaults(facts));
-    }
-
-    /** A what-if needs neither a real customer id nor a date: it is about the facts. */
-    private CustomerFacts withDefaults(CustomerFacts f) {
-        String id = f.customerId() == null ? "what-if" : f.customerId();
-        LocalDate asOf = f.asOf() == null ? LocalDate.now(clock) : f.asOf();
-        Integer sinceFirst = f.daysSinceFirstOrder() != null || f.firstOrderDate() == null ? f.daysSinceFirstOrder()
-                : (int) java.time.temporal.ChronoUnit.DAYS.between(f.firstOrderDate(), asOf);
-        return new CustomerFacts(id, f.name(), f.industry(), f.region(), f.employees(), f.accountOwner(), asOf,
-                f.firstOrderDate(), sinceFirst, f.tenureMonths(), f.recencyDays(), f.ordersLast12m(),
-                f.revenueLast12m(), f.revenuePrev12m(), f.revenueGrowthPct(), f.revenueLast6m(), f.revenuePrev6m(),
-                f.avgOrderValue12m(), f.avgInterOrderDays(), f.complaintsLast90d(), f.openTickets(),
-                f.lastContactDays(), f.latestNps(), f.referralsLast12m(), f.rScore(), f.fScore(), f.mScore(),
-                f.paretoShare(), f.currentTier(), f.currentTierSince(), f.downgradePendingSince());
+        // A what-if needs neither a real customer id nor a date: it is about the facts.
+        return evaluator.evaluate(facts.completed("what-if", LocalDate.now(clock)));
     }
 }

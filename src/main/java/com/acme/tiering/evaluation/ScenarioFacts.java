@@ -4,7 +4,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +33,7 @@ final class ScenarioFacts {
             values[i] = value(components[i], cells.get(components[i].getName()));
         }
         CustomerFacts facts = construct(components, values);
-        return withDerivedDates(facts, cells);
+        return facts.completed("scenario", DEFAULT_AS_OF);
     }
 
     private static Object value(RecordComponent component, String cell) {
@@ -59,21 +58,6 @@ final class ScenarioFacts {
             throw new IllegalArgumentException(component.getName() + " '" + cell + "' is not a "
                     + type.getSimpleName(), badValue);
         }
-    }
-
-    private static CustomerFacts withDerivedDates(CustomerFacts f, Map<String, String> cells) {
-        LocalDate asOf = f.asOf() == null ? DEFAULT_AS_OF : f.asOf();
-        Integer sinceFirst = f.daysSinceFirstOrder();
-        if (sinceFirst == null && f.firstOrderDate() != null) {
-            sinceFirst = (int) ChronoUnit.DAYS.between(f.firstOrderDate(), asOf);
-        }
-        String id = f.customerId() == null ? "scenario" : f.customerId();
-        return new CustomerFacts(id, f.name(), f.industry(), f.region(), f.employees(), f.accountOwner(), asOf,
-                f.firstOrderDate(), sinceFirst, f.tenureMonths(), f.recencyDays(), f.ordersLast12m(),
-                f.revenueLast12m(), f.revenuePrev12m(), f.revenueGrowthPct(), f.revenueLast6m(), f.revenuePrev6m(),
-                f.avgOrderValue12m(), f.avgInterOrderDays(), f.complaintsLast90d(), f.openTickets(),
-                f.lastContactDays(), f.latestNps(), f.referralsLast12m(), f.rScore(), f.fScore(), f.mScore(),
-                f.paretoShare(), f.currentTier(), f.currentTierSince(), f.downgradePendingSince());
     }
 
     private static CustomerFacts construct(RecordComponent[] components, Object[] values) {

@@ -66,6 +66,21 @@ public record CustomerFacts(
         revenuePrev6m = zeroIfNull(revenuePrev6m);
     }
 
+    /**
+     * These facts with what a what-if or a rule test may leave out filled in: an id, the evaluation date,
+     * and daysSinceFirstOrder from firstOrderDate.
+     */
+    public CustomerFacts completed(String defaultId, LocalDate defaultAsOf) {
+        LocalDate date = asOf == null ? defaultAsOf : asOf;
+        Integer sinceFirst = daysSinceFirstOrder != null || firstOrderDate == null ? daysSinceFirstOrder
+                : Integer.valueOf((int) java.time.temporal.ChronoUnit.DAYS.between(firstOrderDate, date));
+        return new CustomerFacts(customerId == null ? defaultId : customerId, name, industry, region, employees,
+                accountOwner, date, firstOrderDate, sinceFirst, tenureMonths, recencyDays, ordersLast12m,
+                revenueLast12m, revenuePrev12m, revenueGrowthPct, revenueLast6m, revenuePrev6m, avgOrderValue12m,
+                avgInterOrderDays, complaintsLast90d, openTickets, lastContactDays, latestNps, referralsLast12m,
+                rScore, fScore, mScore, paretoShare, currentTier, currentTierSince, downgradePendingSince);
+    }
+
     /** The value of a fact by its name, without reflection: explanations read facts on the hot path. */
     public Object value(String fact) {
         return switch (fact) {
