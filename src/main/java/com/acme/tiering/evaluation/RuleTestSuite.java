@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.CsvText;
 
 /**
  * Business scenarios as CSV files (rule-tests/*.csv): one scenario per row, fact columns named as in
@@ -43,7 +44,7 @@ public final class RuleTestSuite {
     }
 
     public static List<RuleScenario> parse(String fileName, String csv) {
-        List<List<String>> rows = Csv.parse(csv);
+        List<List<String>> rows = CsvText.parse(csv);
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -36,6 +36,10 @@ public class RulesetCompiler {
             findings.add(Finding.error("(rules)", null, null, null, "There are no rule files",
                     "Add .xlsx, .xls, .csv decision tables or .drl files"));
         }
+        sorted.forEach(file -> findings.addAll(unsafeCells(file)));
+        if (!findings.isEmpty()) {
+            throw RulesetInvalid.because(findings);
+        }
         List<GeneratedDrl> drls = new ArrayList<>();
         sorted.forEach(file -> drls.addAll(tables.translate(file, findings)));
         if (!findings.isEmpty()) {
@@ -56,6 +60,21 @@ public class RulesetCompiler {
         }
         KieBase kieBase = builder.newKieBase();
         return new CompiledRuleset(contentHash(sorted), sorted, kieBase, catalog(drls));
+    }
+
+    /** Decision tables are checked against the safe dialect before Drools turns any cell into code. */
+    private static List<Finding> unsafeCells(RuleFile file) {
+        try {
+            List<SheetGrid> grids = switch (file.kind()) {
+                case DRL -> List.of();
+                case CSV -> List.of(SheetGrid.ofCsv(file.text()));
+                case XLS, XLSX -> SheetGrid.ofWorkbook(file.content());
+            };
+            return grids.stream().flatMap(grid -> SafeDialect.inspect(file.name(), grid).stream()).toList();
+        }
+        catch (java.io.IOException | RuntimeException unreadable) {
+            return List.of(); // the translator reports files that are no spreadsheet at all
+        }
     }
 
     private Map<String, RuleInfo> catalog(List<GeneratedDrl> drls) {

@@ -1,15 +1,15 @@
-package com.acme.tiering.evaluation;
+package com.acme.tiering.ruleset;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Just enough RFC 4180 for rule-test files: commas, double quotes, doubled quotes inside quotes. */
-final class Csv {
+public final class CsvText {
 
-    private Csv() {
+    private CsvText() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -1,0 +1,253 @@
+package com.acme.tiering.ruleset;
+
+import static com.acme.tiering.ruleset.TableVocabulary.ACTIONS_TAKING_TEXT;
+import static com.acme.tiering.ruleset.TableVocabulary.CODES;
+import static com.acme.tiering.ruleset.TableVocabulary.COLUMN_KEYWORDS;
+import static com.acme.tiering.ruleset.TableVocabulary.COMPARISON;
+import static com.acme.tiering.ruleset.TableVocabulary.IN_LIST;
+import static com.acme.tiering.ruleset.TableVocabulary.NUMBER;
+import static com.acme.tiering.ruleset.TableVocabulary.OBJECT_TYPE;
+import static com.acme.tiering.ruleset.TableVocabulary.RANGES;
+import static com.acme.tiering.ruleset.TableVocabulary.RULESET_KEYWORDS;
+import static com.acme.tiering.ruleset.TableVocabulary.STRING_LITERAL;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.acme.tiering.ruleset.SheetGrid.GridCell;
+
+/**
+ * Decision-table cells are compiled into Java, so a spreadsheet may only hold what carries no code:
+ * configuration keywords, condition templates over the fact model, action templates from the
+ * allow-list, and literal values. Everything else is a finding that names the cell.
+ */
+class SafeDialect {
+
+    private static final Pattern PACKAGE_NAME = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
+    private static final Pattern TABLE_NAME = Pattern.compile("^[\\p{L}\\p{N} _-]+$");
+    private static final Pattern ACTION = Pattern.compile("^decision\\.(\\w+)\\(");
+
+    private enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP }
+
+    /** One column of a RuleTable as its header rows define it. */
+    private record Column(int index, Kind kind, String type, List<String> facts, boolean text, boolean list,
+            String output) {
+    }
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final String file;
+    private final SheetGrid grid;
+
+    private SafeDialect(String file, SheetGrid grid) {
+        this.file = file;
+        this.grid = grid;
+    }
+
+    static List<Finding> inspect(String file, SheetGrid grid) {
+        SafeDialect dialect = new SafeDialect(file, grid);
+        dialect.inspect();
+        return dialect.findings;
+    }
+
+    private void inspect() {
+        for (int r = 0; r <= grid.lastRow(); r++) {
+            for (GridCell cell : grid.rows().getOrDefault(r, java.util.Map.of()).values()) {
+                if (cell.text().equalsIgnoreCase("RuleSet")) {
+                    ruleSetArea(cell);
+                }
+                else if (cell.text().startsWith("RuleTable")) {
+                    table(cell);
+                }
+            }
+        }
+    }
+
+    private void ruleSetArea(GridCell start) {
+        check(PACKAGE_NAME.matcher(grid.text(start.row(), start.column() + 1)).matches(),
+                grid.cell(start.row(), start.column() + 1), "The RuleSet name must be a package name such as "
+                        + "com.acme.tiering.rules", "Use lower-case words separated by dots");
+        for (int r = start.row() + 1; r <= grid.lastRow(); r++) {
+            GridCell keyword = grid.cell(r, start.column());
+            if (keyword.text().startsWith("RuleTable")) {
+                return;
+            }
+            if (!keyword.text().isEmpty() && !RULESET_KEYWORDS.contains(keyword.text().toUpperCase(Locale.ROOT))) {
+                error(keyword, "'" + keyword.text() + "' is not allowed in a decision table: it would add code",
+                        "Allowed here: RuleSet, Sequential, Notes, ACTIVATION-GROUP, PRIORITY. The service provides "
+                                + "the facts and the decision outputs itself.");
+            }
+            else if (keyword.text().equalsIgnoreCase("ACTIVATION-GROUP")) {
+                literal(grid.cell(r, start.column() + 1), true, null);
+            }
+        }
+    }
+
+    private void table(GridCell start) {
+        String name = start.text().substring("RuleTable".length()).trim();
+        check(TABLE_NAME.matcher(name).matches(), start, "The RuleTable name may hold letters, digits, spaces, _ and -",
+                "e.g. RuleTable Tiers");
+        List<Column> columns = columns(start.row() + 1, start.column());
+        for (int r = start.row() + 5; r <= grid.lastRow(); r++) {
+            int row = r;
+            if (columns.stream().allMatch(c -> grid.text(row, c.index()).isEmpty())) {
+                return;
+            }
+            columns.forEach(column -> dataCell(column, grid.cell(row, column.index())));
+        }
+    }
+
+    private List<Column> columns(int headerRow, int firstColumn) {
+        List<Column> columns = new ArrayList<>();
+        String type = null;
+        for (int c = firstColumn; !grid.text(headerRow, c).isEmpty(); c++) {
+            GridCell keyword = grid.cell(headerRow, c);
+            String word = keyword.text().toUpperCase(Locale.ROOT);
+            if (!COLUMN_KEYWORDS.contains(word)) {
+                error(keyword, "'" + keyword.text() + "' is not an allowed column kind",
+                        "Use NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY or ACTIVATION-GROUP");
+                continue;
+            }
+            Kind kind = kind(word);
+            GridCell objectType = grid.cell(headerRow + 1, c);
+            if (kind == Kind.CONDITION) {
+                type = objectType.text().isEmpty() ? type : factType(objectType);
+                columns.add(condition(c, type, grid.cell(headerRow + 2, c)));
+            }
+            else {
+                type = null;
+                check(objectType.text().isEmpty(), objectType, "Only CONDITION columns name a fact type", null);
+                columns.add(kind == Kind.ACTION ? action(c, grid.cell(headerRow + 2, c))
+                        : new Column(c, kind, null, List.of(), true, false, null));
+            }
+        }
+        return columns;
+    }
+
+    private static Kind kind(String word) {
+        return switch (word) {
+            case "NAME", "N" -> Kind.NAME;
+            case "DESCRIPTION", "I" -> Kind.DESCRIPTION;
+            case "CONDITION", "C" -> Kind.CONDITION;
+            case "ACTION", "A" -> Kind.ACTION;
+            case "PRIORITY", "P", "SALIENCE" -> Kind.PRIORITY;
+            default -> Kind.GROUP;
+        };
+    }
+
+    private String factType(GridCell cell) {
+        Matcher m = OBJECT_TYPE.matcher(cell.text());
+        if (!m.matches() || !FactModel.isFactType(m.group(1))) {
+            error(cell, "'" + cell.text() + "' is not a fact type", "Use CustomerFacts or PlanContext");
+            return null;
+        }
+        return m.group(1);
+    }
+
+    private Column condition(int c, String type, GridCell template) {
+        List<String> facts = new ArrayList<>();
+        boolean text = false;
+        boolean list = false;
+        for (String part : template.text().split(",")) {
+            Matcher comparison = COMPARISON.matcher(part.trim());
+            Matcher in = IN_LIST.matcher(part.trim());
+            String fact = comparison.matches() ? comparison.group(1) : in.matches() ? in.group(1) : null;
+            if (fact == null) {
+                error(template, "'" + template.text() + "' is not an allowed condition template",
+                        "Write a fact, an operator (==, !=, <, <=, >, >=, in) and $param, e.g. revenueLast12m >= $param");
+                return new Column(c, Kind.CONDITION, type, facts, false, false, null);
+            }
+            if (type != null && !FactModel.properties(type).contains(fact)) {
+                error(template, "'" + fact + "' is not a fact of " + type, "Facts are named as in PRODUCT.md §3, "
+                        + "e.g. " + String.join(", ", FactModel.properties(type).stream().limit(6).toList()));
+            }
+            facts.add(fact);
+            text |= comparison.matches() && comparison.group(3).equals("\"");
+            list |= in.matches();
+        }
+        return new Column(c, Kind.CONDITION, type, facts, text, list, null);
+    }
+
+    private Column action(int c, GridCell template) {
+        Matcher m = ACTION.matcher(template.text());
+        String output = m.find() ? m.group(1) : null;
+        if (output == null || !ACTIONS_TAKING_TEXT.containsKey(output)
+                || !template.text().replace(" ", "").equals(TableVocabulary.actionTemplate(output))) {
+            error(template, "'" + template.text() + "' is not an allowed action", "Allowed: "
+                    + String.join(" ", ACTIONS_TAKING_TEXT.keySet().stream().sorted()
+                            .map(TableVocabulary::actionTemplate).toList()));
+            return new Column(c, Kind.ACTION, null, List.of(), true, false, null);
+        }
+        return new Column(c, Kind.ACTION, null, List.of(), ACTIONS_TAKING_TEXT.get(output), false, output);
+    }
+
+    private void dataCell(Column column, GridCell cell) {
+        if (cell.text().isEmpty()) {
+            return;
+        }
+        if (cell.formula()) {
+            error(cell, "Formulas are not allowed in rule cells", "Type the value itself");
+            return;
+        }
+        switch (column.kind()) {
+            case NAME -> check(!cell.text().matches("(?s).*[\"\\\\\\n].*"), cell,
+                    "A rule name may not contain quotes, backslashes or line breaks", null);
+            case DESCRIPTION -> check(!cell.text().contains("*/") && !cell.text().contains("/*"), cell,
+                    "A description may not contain /* or */", null);
+            case PRIORITY -> check(NUMBER.matcher(cell.text()).matches(), cell, "A priority is a whole number", null);
+            case GROUP -> literal(cell, true, null);
+            case CONDITION -> conditionValues(column, cell);
+            case ACTION -> literal(cell, column.text(), column.output());
+        }
+    }
+
+    private void conditionValues(Column column, GridCell cell) {
+        String[] values = column.list() || column.facts().size() > 1 ? cell.text().split(",") : new String[] { cell.text() };
+        for (int i = 0; i < values.length; i++) {
+            String fact = column.facts().isEmpty() ? null : column.facts().get(Math.min(i, column.facts().size() - 1));
+            String value = values[i].trim();
+            boolean text = column.text() || (column.list() && value.startsWith("\""));
+            literal(new GridCell(cell.row(), cell.column(), column.list() ? value.replaceAll("^\"|\"$", "") : value,
+                    false), text, fact);
+        }
+    }
+
+    /** A literal value: a number in number columns, a plain word or code in text columns. */
+    private void literal(GridCell cell, boolean text, String name) {
+        if (!text) {
+            if (!NUMBER.matcher(cell.text()).matches()) {
+                error(cell, "'" + cell.text() + "' is not a number", "Type a number such as 20000 or 0.7");
+                return;
+            }
+            double[] range = name == null ? null : RANGES.get(name);
+            double value = Double.parseDouble(cell.text());
+            check(range == null || (value >= range[0] && value <= range[1]), cell, name + " must be between "
+                    + (range == null ? "" : fmt(range[0]) + " and " + fmt(range[1])) + ", not " + cell.text(), null);
+            return;
+        }
+        if (!STRING_LITERAL.matcher(cell.text()).matches()) {
+            error(cell, "'" + cell.text() + "' is not a plain value", "Values are words, codes or numbers: no quotes, "
+                    + "brackets, semicolons or operators");
+            return;
+        }
+        List<String> codes = name == null ? null : CODES.get(name);
+        check(codes == null || codes.contains(cell.text()), cell, "'" + cell.text() + "' is not a known " + name,
+                codes == null ? null : "Use one of " + String.join(", ", codes));
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private void check(boolean ok, GridCell cell, String message, String hint) {
+        if (!ok) {
+            error(cell, message, hint);
+        }
+    }
+
+    private void error(GridCell cell, String message, String hint) {
+        findings.add(Finding.error(file, grid.sheet(), cell.ref(), null, message, hint));
+    }
+}
