@@ -62,9 +62,12 @@ public class RulesetCompiler {
         return new CompiledRuleset(contentHash(sorted), sorted, kieBase, catalog(drls));
     }
 
-    /** Decision tables are checked against the safe dialect before Drools turns any cell into code. */
+    /** Tables are checked against the safe dialect, DRL against the static check, before Drools compiles them. */
     private static List<Finding> unsafeCells(RuleFile file) {
         try {
+            if (file.kind() == RuleFile.Kind.DRL) {
+                return DrlInspector.inspect(file.name(), file.text());
+            }
             List<SheetGrid> grids = switch (file.kind()) {
                 case DRL -> List.of();
                 case CSV -> List.of(SheetGrid.ofCsv(file.text()));
