@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.acme.tiering.ruleset.RulesetVersions;
+import com.acme.tiering.governance.RulesetVersions;
 
 /** Ruleset versions: which rules are in force and which were before. */
 @RestController

@@ -21,8 +21,9 @@ public class Evaluator {
 
     private static final String NO_TIER_ROW = "D";
 
+    private static final ExplanationWriter EXPLANATIONS = new ExplanationWriter();
+
     private final ActiveRuleset active;
-    private final ExplanationWriter explanations = new ExplanationWriter();
 
     Evaluator(ActiveRuleset active) {
         this.active = active;
@@ -32,8 +33,13 @@ public class Evaluator {
         return evaluate(facts, active.current());
     }
 
-    /** Evaluates with a given ruleset version, e.g. a draft being simulated. */
+    /** Evaluates with a given ruleset version, e.g. a draft being tested or simulated. */
     public Evaluation evaluate(CustomerFacts facts, CompiledRuleset ruleset) {
+        return run(facts, ruleset);
+    }
+
+    /** The evaluation itself, needing no bean: rule tests run it on rulesets that are not active. */
+    static Evaluation run(CustomerFacts facts, CompiledRuleset ruleset) {
         Outcome outcome = new Outcome();
         FiringRecorder firings = new FiringRecorder(ruleset);
         KieSession session = ruleset.newSession();
@@ -57,9 +63,9 @@ public class Evaluator {
         }
     }
 
-    private Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome, FiringRecorder firings,
+    private static Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome, FiringRecorder firings,
             String qualified, String tier) {
-        Explanation explanation = explanations.explain(facts, ruleset, firings, outcome, qualified, tier);
+        Explanation explanation = EXPLANATIONS.explain(facts, ruleset, firings, outcome, qualified, tier);
         return new Evaluation(facts.customerId(), facts.asOf(), ruleset.version(), tier, Tiers.name(tier), qualified,
                 outcome.pendingSince(), outcome.protectedUntil(), outcome.servicePlan(), outcome.lifecycle(),
                 outcome.segment(), outcome.churnRisk(), outcome.signals(), facts, explanation);

@@ -85,8 +85,8 @@ public final class RuleTestSuite {
         }
     }
 
-    public static RuleScenario.Result run(RuleScenario scenario, Evaluator evaluator, CompiledRuleset ruleset) {
-        Evaluation result = evaluator.evaluate(scenario.facts(), ruleset);
+    public static RuleScenario.Result run(RuleScenario scenario, CompiledRuleset ruleset) {
+        Evaluation result = Evaluator.run(scenario.facts(), ruleset);
         List<String> mismatches = new ArrayList<>();
         Map<String, String> actual = Map.of("tier", result.tier(),
                 "plan", result.servicePlan() == null ? "-" : result.servicePlan().code(),
@@ -103,6 +103,11 @@ public final class RuleTestSuite {
                 .map(rule -> rule.rule() + " [" + rule.source() + "]").toList();
         List<String> keys = result.explanation().firedRules().stream().map(Explanation.FiredRule::source).toList();
         return new RuleScenario.Result(scenario, mismatches, fired, keys);
+    }
+
+    /** Every scenario against a ruleset; the failures, in file and line order. */
+    public static List<RuleScenario.Result> failures(List<RuleScenario> scenarios, CompiledRuleset ruleset) {
+        return scenarios.stream().map(s -> run(s, ruleset)).filter(r -> !r.passed()).toList();
     }
 
     /** Sources (file › sheet › row, or file › line) of rules no scenario made fire. */

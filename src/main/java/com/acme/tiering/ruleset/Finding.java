@@ -10,7 +10,7 @@ package com.acme.tiering.ruleset;
 public record Finding(String severity, String file, String sheet, String cell, Integer line, String message,
         String hint) {
 
-    static Finding error(String file, String sheet, String cell, Integer line, String message, String hint) {
+    public static Finding error(String file, String sheet, String cell, Integer line, String message, String hint) {
         return new Finding("ERROR", file, sheet, cell, line, message, hint);
     }
 

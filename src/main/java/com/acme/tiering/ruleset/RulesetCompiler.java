@@ -95,9 +95,9 @@ public class RulesetCompiler {
     }
 
     /** The version: a hash over every file's name and bytes, in name order, so equal content is equal version. */
-    static String contentHash(List<RuleFile> sorted) {
+    public static String contentHash(List<RuleFile> files) {
         MessageDigest digest = RuleFile.digest();
-        for (RuleFile file : sorted) {
+        for (RuleFile file : files.stream().sorted(Comparator.comparing(RuleFile::name)).toList()) {
             digest.update(file.name().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(file.content());

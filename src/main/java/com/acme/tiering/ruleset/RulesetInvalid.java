@@ -13,7 +13,7 @@ public class RulesetInvalid extends RuntimeException {
         this.findings = List.copyOf(findings);
     }
 
-    static RulesetInvalid because(List<Finding> findings) {
+    public static RulesetInvalid because(List<Finding> findings) {
         return new RulesetInvalid(findings);
     }
 

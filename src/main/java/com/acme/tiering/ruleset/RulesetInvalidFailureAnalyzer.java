@@ -11,8 +11,8 @@ class RulesetInvalidFailureAnalyzer extends AbstractFailureAnalyzer<RulesetInval
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, RulesetInvalid cause) {
         String findings = cause.findings().stream().map(f -> "  - " + f).collect(Collectors.joining("\n"));
-        return new FailureAnalysis("The rules do not compile:\n" + findings,
-                "Fix the named file at the named sheet and cell (or DRL line), or point tiering.rules.directory "
-                        + "at a working set of rules, then start the service again.", cause);
+        return new FailureAnalysis("The rules cannot be put in force:\n" + findings,
+                "Fix the named file at the named sheet and cell (or DRL line; for rule tests the scenario's "
+                        + "line), or point tiering.rules.directory at a working set of rules, then start again.", cause);
     }
 }

@@ -15,7 +15,7 @@ class RuleCoverageTests {
     void everyRuleIsExercisedByAScenario() {
         List<RuleScenario> scenarios = RuleTestSuite.read(ShippedRules.RULE_TESTS);
         List<RuleScenario.Result> results = scenarios.stream()
-                .map(s -> RuleTestSuite.run(s, ShippedRules.evaluator(), ShippedRules.ruleset())).toList();
+                .map(s -> RuleTestSuite.run(s, ShippedRules.ruleset())).toList();
 
         assertThat(RuleTestSuite.unexercised(ShippedRules.ruleset(), results))
                 .as("rules that no scenario in rule-tests/ makes fire").isEmpty();
@@ -26,7 +26,7 @@ class RuleCoverageTests {
         List<RuleScenario> onlyProspect = RuleTestSuite.parse("one.csv", "scenario,expect.tier\nProspect,D\n");
         CompiledRuleset ruleset = ShippedRules.ruleset();
         List<RuleScenario.Result> results = onlyProspect.stream()
-                .map(s -> RuleTestSuite.run(s, ShippedRules.evaluator(), ruleset)).toList();
+                .map(s -> RuleTestSuite.run(s, ruleset)).toList();
 
         assertThat(RuleTestSuite.unexercised(ruleset, results))
                 .anyMatch(source -> source.startsWith("tiers.xlsx › Tiers › row 11"))

@@ -21,7 +21,7 @@ class RuleScenarioTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void scenarioDecidesAsExpected(RuleScenario scenario) {
-        RuleScenario.Result result = RuleTestSuite.run(scenario, ShippedRules.evaluator(), ShippedRules.ruleset());
+        RuleScenario.Result result = RuleTestSuite.run(scenario, ShippedRules.ruleset());
 
         assertThat(result.passed()).as(result.report()).isTrue();
     }

@@ -33,7 +33,7 @@ class BrokenRulesAtStartUpTests {
                 "--spring.datasource.url=jdbc:h2:mem:broken-rules;MODE=MySQL;DATABASE_TO_LOWER=TRUE"))
                 .hasRootCauseInstanceOf(RulesetInvalid.class);
 
-        assertThat(output).contains("The rules do not compile:").containsPattern("lifecycle\\.drl › line \\d+")
+        assertThat(output).contains("The rules cannot be put in force:").containsPattern("lifecycle\\.drl › line \\d+")
                 .contains("tiering.rules.directory").doesNotContain("rule values at");
     }
 }

@@ -1,0 +1,104 @@
+package com.acme.tiering.governance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.acme.tiering.TieringProperties;
+import com.acme.tiering.evaluation.RuleScenario;
+import com.acme.tiering.evaluation.RuleTestSuite;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.Finding;
+import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.ruleset.RulesDirectory;
+import com.acme.tiering.ruleset.RulesetCompiler;
+import com.acme.tiering.ruleset.RulesetInvalid;
+
+/**
+ * Which rules the service starts with. The rules directory is what a team keeps in git: when its content
+ * differs from the active version it becomes a new version, put in force only if it compiles and passes
+ * the rule tests; otherwise the active version stays in force and the refused content is kept as
+ * REJECTED with its findings. Without any active version, broken rules stop the start-up.
+ */
+@Configuration(proxyBeanMethods = false)
+class RulesetStartup {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesetStartup.class);
+    private static final String AUTHOR = "rules directory";
+
+    @Bean
+    ActiveRuleset activeRuleset(RulesetCompiler compiler, RulesDirectory directory, RulesetVersions versions,
+            TieringProperties properties) {
+        Path rules = properties.rules().directory().toAbsolutePath().normalize();
+        Optional<RulesetVersions.Version> active = versions.activeVersion();
+        List<RuleFile> files = readOrNone(directory, rules, active.isPresent());
+        String hash = RulesetCompiler.contentHash(files);
+        if (active.isPresent() && active.get().contentHash().equals(hash)) {
+            return inForce(compiler.compile(files), "the active version, unchanged in " + rules);
+        }
+        try {
+            CompiledRuleset candidate = compiler.compile(files);
+            List<Finding> failing = failingTests(candidate, properties.ruleTests().directory());
+            if (failing.isEmpty()) {
+                versions.recordActive(candidate, AUTHOR, "Imported from " + rules + " at start-up");
+                return inForce(candidate, "imported from " + rules);
+            }
+            return keepActive(compiler, versions, active, files, hash, List.of(), failing);
+        }
+        catch (RulesetInvalid invalid) {
+            return keepActive(compiler, versions, active, files, hash, invalid.findings(), List.of());
+        }
+    }
+
+    private static ActiveRuleset keepActive(RulesetCompiler compiler, RulesetVersions versions,
+            Optional<RulesetVersions.Version> active, List<RuleFile> files, String hash, List<Finding> findings,
+            List<Finding> failingTests) {
+        List<Finding> why = findings.isEmpty() ? failingTests : findings;
+        if (active.isEmpty()) {
+            throw RulesetInvalid.because(why);
+        }
+        versions.recordRejected(hash, files, AUTHOR, "Refused at start-up: the active version stays in force",
+                findings, failingTests);
+        log.warn("The rules directory was NOT put in force; version {} stays active. Why:\n  {}",
+                active.get().contentHash().substring(0, 12),
+                String.join("\n  ", why.stream().map(Finding::toString).toList()));
+        return inForce(compiler.compile(versions.files(active.get().contentHash())), "kept active from the database");
+    }
+
+    private static List<Finding> failingTests(CompiledRuleset candidate, Path ruleTests) {
+        if (!Files.isDirectory(ruleTests)) {
+            return List.of();
+        }
+        List<RuleScenario> scenarios = RuleTestSuite.read(ruleTests);
+        return RuleTestSuite.failures(scenarios, candidate).stream()
+                .map(failure -> Finding.error(failure.scenario().file(), null, null, failure.scenario().line(),
+                        failure.scenario().name() + ": " + String.join("; ", failure.mismatches()),
+                        "rules fired: " + String.join(" → ", failure.firedRules())))
+                .toList();
+    }
+
+    private static List<RuleFile> readOrNone(RulesDirectory directory, Path rules, boolean fallbackExists) {
+        try {
+            return directory.read(rules);
+        }
+        catch (RulesetInvalid missing) {
+            if (fallbackExists) {
+                return List.of();
+            }
+            throw missing;
+        }
+    }
+
+    private static ActiveRuleset inForce(CompiledRuleset ruleset, String origin) {
+        log.info("Rules in force: version {} ({} rules from {} files), {}", ruleset.shortVersion(),
+                ruleset.catalog().size(), ruleset.files().size(), origin);
+        return new ActiveRuleset(ruleset);
+    }
+}

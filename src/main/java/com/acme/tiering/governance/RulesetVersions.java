@@ -1,0 +1,111 @@
+package com.acme.tiering.governance;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.Finding;
+import com.acme.tiering.ruleset.RuleFile;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Ruleset versions kept in the database with their files and reports, so the exact rules behind any
+ * decision can be found again by the version it records. Versions are never deleted.
+ */
+@Service
+public class RulesetVersions {
+
+    private static final String SELECT = """
+            SELECT id, content_hash, status, author, comment, created_at, activated_at, validation_report, test_report
+            FROM ruleset_version""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RulesetVersions(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * A stored version: {@code contentHash} is the version decisions record.
+     *
+     * @param status ACTIVE, RETIRED or REJECTED
+     * @param validationReport findings as JSON, null when there were none
+     * @param testReport failing rule tests as JSON, null when there were none
+     */
+    public record Version(long id, String contentHash, String status, String author, String comment,
+            Instant createdAt, Instant activatedAt, String validationReport, String testReport) {
+    }
+
+    /** Puts a version in force: the one before is retired. */
+    @Transactional
+    public long recordActive(CompiledRuleset ruleset, String author, String comment) {
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE ruleset_version SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
+        long id = insert(ruleset.version(), "ACTIVE", author, comment, now, null, null);
+        storeFiles(id, ruleset.files());
+        return id;
+    }
+
+    /** Keeps rules that were refused, with why, once per content. */
+    @Transactional
+    public void recordRejected(String contentHash, List<RuleFile> files, String author, String comment,
+            List<Finding> findings, List<Finding> failingTests) {
+        boolean known = jdbc.sql("SELECT COUNT(*) FROM ruleset_version WHERE content_hash = ? AND status = 'REJECTED'")
+                .param(contentHash).query(Long.class).single() > 0;
+        if (!known) {
+            long id = insert(contentHash, "REJECTED", author, comment, null,
+                    findings.isEmpty() ? null : json.writeValueAsString(findings),
+                    failingTests.isEmpty() ? null : json.writeValueAsString(failingTests));
+            storeFiles(id, files);
+        }
+    }
+
+    public Optional<Version> activeVersion() {
+        return jdbc.sql(SELECT + " WHERE status = 'ACTIVE' ORDER BY id DESC LIMIT 1").query(Version.class).optional();
+    }
+
+    public List<Version> all() {
+        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Version.class).list();
+    }
+
+    /** The files of the version with this content hash, as they were compiled. */
+    public List<RuleFile> files(String contentHash) {
+        return jdbc.sql("""
+                SELECT f.file_name, f.content FROM ruleset_file f
+                WHERE f.ruleset_id = (SELECT MIN(id) FROM ruleset_version WHERE content_hash = ?) ORDER BY f.file_name
+                """).param(contentHash).query((rs, i) -> new RuleFile(rs.getString(1), rs.getBytes(2))).list();
+    }
+
+    private long insert(String hash, String status, String author, String comment, Instant activatedAt,
+            String validationReport, String testReport) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO ruleset_version (content_hash, status, author, comment, created_at, activated_at,
+                    validation_report, test_report)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(hash, status, author, comment, Timestamp.from(clock.instant()),
+                activatedAt == null ? null : Timestamp.from(activatedAt), validationReport, testReport)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    private void storeFiles(long id, List<RuleFile> files) {
+        for (RuleFile file : files) {
+            jdbc.sql("INSERT INTO ruleset_file (ruleset_id, file_name, sha256, size_bytes, content) VALUES (?, ?, ?, ?, ?)")
+                    .params(id, file.name(), file.sha256(), file.content().length, file.content()).update();
+        }
+    }
+}
