@@ -33,11 +33,13 @@ class SafeDialect {
     private enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP }
 
     /** One column of a RuleTable as its header rows define it. */
-    private record Column(int index, Kind kind, String type, List<String> facts, boolean text, boolean list,
-            String output) {
+    private record Column(int index, Kind kind, String type, List<String> facts, List<String> ops, boolean text,
+            boolean list, String output) {
     }
 
     private final List<Finding> findings = new ArrayList<>();
+    private boolean sequential;
+    private boolean oneActivationGroup;
     private final String file;
     private final SheetGrid grid;
 
@@ -81,6 +83,10 @@ class SafeDialect {
             }
             else if (keyword.text().equalsIgnoreCase("ACTIVATION-GROUP")) {
                 literal(grid.cell(r, start.column() + 1), true, null);
+                oneActivationGroup = true;
+            }
+            else if (keyword.text().equalsIgnoreCase("Sequential")) {
+                sequential = grid.text(r, start.column() + 1).equalsIgnoreCase("true");
             }
         }
     }
@@ -90,13 +96,50 @@ class SafeDialect {
         check(TABLE_NAME.matcher(name).matches(), start, "The RuleTable name may hold letters, digits, spaces, _ and -",
                 "e.g. RuleTable Tiers");
         List<Column> columns = columns(start.row() + 1, start.column());
+        List<FirstMatchCheck.RuleRow> rows = new ArrayList<>();
+        java.util.Map<String, String> names = new java.util.HashMap<>();
         for (int r = start.row() + 5; r <= grid.lastRow(); r++) {
             int row = r;
             if (columns.stream().allMatch(c -> grid.text(row, c.index()).isEmpty())) {
-                return;
+                break;
             }
             columns.forEach(column -> dataCell(column, grid.cell(row, column.index())));
+            rows.add(ruleRow(columns, row, start.column()));
+            columns.stream().filter(c -> c.kind() == Kind.NAME).map(c -> grid.cell(row, c.index()))
+                    .filter(cell -> !cell.text().isEmpty()).forEach(cell -> {
+                        String first = names.putIfAbsent(cell.text(), cell.ref());
+                        check(first == null, cell, "The rule name '" + cell.text() + "' is already used in " + first,
+                                "Rule names must be unique");
+                    });
         }
+        if (sequential && oneActivationGroup) {
+            findings.addAll(FirstMatchCheck.unreachable(file, grid.sheet(), rows));
+        }
+    }
+
+    private FirstMatchCheck.RuleRow ruleRow(List<Column> columns, int row, int firstColumn) {
+        List<FirstMatchCheck.Constraint> constraints = new ArrayList<>();
+        boolean opaque = false;
+        String name = grid.text(row, firstColumn);
+        for (Column column : columns) {
+            String text = grid.text(row, column.index());
+            if (column.kind() == Kind.NAME && !text.isEmpty()) {
+                name = text;
+            }
+            if (column.kind() != Kind.CONDITION || text.isEmpty()) {
+                continue;
+            }
+            String[] values = column.facts().size() > 1 ? text.split(",") : new String[] { text };
+            if (column.list() || values.length != column.facts().size()) {
+                opaque = true;
+                continue;
+            }
+            for (int i = 0; i < values.length; i++) {
+                constraints.add(new FirstMatchCheck.Constraint(column.facts().get(i), column.ops().get(i),
+                        values[i].trim()));
+            }
+        }
+        return new FirstMatchCheck.RuleRow(grid.cell(row, firstColumn), name, constraints, opaque);
     }
 
     private List<Column> columns(int headerRow, int firstColumn) {
@@ -120,7 +163,7 @@ class SafeDialect {
                 type = null;
                 check(objectType.text().isEmpty(), objectType, "Only CONDITION columns name a fact type", null);
                 columns.add(kind == Kind.ACTION ? action(c, grid.cell(headerRow + 2, c))
-                        : new Column(c, kind, null, List.of(), true, false, null));
+                        : new Column(c, kind, null, List.of(), List.of(), true, false, null));
             }
         }
         return columns;
@@ -148,6 +191,7 @@ class SafeDialect {
 
     private Column condition(int c, String type, GridCell template) {
         List<String> facts = new ArrayList<>();
+        List<String> ops = new ArrayList<>();
         boolean text = false;
         boolean list = false;
         for (String part : template.text().split(",")) {
@@ -157,17 +201,18 @@ class SafeDialect {
             if (fact == null) {
                 error(template, "'" + template.text() + "' is not an allowed condition template",
                         "Write a fact, an operator (==, !=, <, <=, >, >=, in) and $param, e.g. revenueLast12m >= $param");
-                return new Column(c, Kind.CONDITION, type, facts, false, false, null);
+                return new Column(c, Kind.CONDITION, type, facts, ops, false, false, null);
             }
             if (type != null && !FactModel.properties(type).contains(fact)) {
                 error(template, "'" + fact + "' is not a fact of " + type, "Facts are named as in PRODUCT.md §3, "
                         + "e.g. " + String.join(", ", FactModel.properties(type).stream().limit(6).toList()));
             }
             facts.add(fact);
+            ops.add(comparison.matches() ? comparison.group(2) : in.group(2));
             text |= comparison.matches() && comparison.group(3).equals("\"");
             list |= in.matches();
         }
-        return new Column(c, Kind.CONDITION, type, facts, text, list, null);
+        return new Column(c, Kind.CONDITION, type, facts, ops, text, list, null);
     }
 
     private Column action(int c, GridCell template) {
@@ -178,9 +223,9 @@ class SafeDialect {
             error(template, "'" + template.text() + "' is not an allowed action", "Allowed: "
                     + String.join(" ", ACTIONS_TAKING_TEXT.keySet().stream().sorted()
                             .map(TableVocabulary::actionTemplate).toList()));
-            return new Column(c, Kind.ACTION, null, List.of(), true, false, null);
+            return new Column(c, Kind.ACTION, null, List.of(), List.of(), true, false, null);
         }
-        return new Column(c, Kind.ACTION, null, List.of(), ACTIONS_TAKING_TEXT.get(output), false, output);
+        return new Column(c, Kind.ACTION, null, List.of(), List.of(), ACTIONS_TAKING_TEXT.get(output), false, output);
     }
 
     private void dataCell(Column column, GridCell cell) {

@@ -86,6 +86,27 @@ class SafeDialectTests {
     }
 
     @Test
+    void aRowAnEarlierRowAlwaysMatchesFirstCanNeverFire() throws IOException {
+        assertFinding(sheet -> {
+            set(sheet, 11, 2, 0.9);
+            set(sheet, 12, 2, 0.8);
+        }, "A13", "This row can never fire: row 12 (Key: top 70%, irregular buyer)");
+    }
+
+    @Test
+    void aCatchAllRowAboveOthersHidesThemAll() throws IOException {
+        assertFinding(sheet -> {
+            set(sheet, 14, 4, "");
+            set(sheet, 14, 0, "Everyone else");
+        }, "A16", "row 15 (Everyone else)");
+    }
+
+    @Test
+    void ruleNamesMustBeUnique() throws IOException {
+        assertFinding(sheet -> set(sheet, 12, 0, "Key: top 70%, irregular buyer"), "A13", "is already used in A12");
+    }
+
+    @Test
     void theCompilerNeverHandsAnUnsafeTableToDrools() throws IOException {
         List<RuleFile> files = new ArrayList<>(shipped.stream().filter(f -> !f.name().equals("tiers.xlsx")).toList());
         files.add(new RuleFile("tiers.xlsx", edited(sheet -> set(sheet, 12, 6, "System.exit(0)"))));
