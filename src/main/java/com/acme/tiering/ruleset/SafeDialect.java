@@ -1,12 +1,7 @@
 package com.acme.tiering.ruleset;
 
-import static com.acme.tiering.ruleset.TableVocabulary.ACTIONS_TAKING_TEXT;
 import static com.acme.tiering.ruleset.TableVocabulary.CODES;
-import static com.acme.tiering.ruleset.TableVocabulary.COLUMN_KEYWORDS;
-import static com.acme.tiering.ruleset.TableVocabulary.COMPARISON;
-import static com.acme.tiering.ruleset.TableVocabulary.IN_LIST;
 import static com.acme.tiering.ruleset.TableVocabulary.NUMBER;
-import static com.acme.tiering.ruleset.TableVocabulary.OBJECT_TYPE;
 import static com.acme.tiering.ruleset.TableVocabulary.RANGES;
 import static com.acme.tiering.ruleset.TableVocabulary.RULESET_KEYWORDS;
 import static com.acme.tiering.ruleset.TableVocabulary.STRING_LITERAL;
@@ -14,10 +9,11 @@ import static com.acme.tiering.ruleset.TableVocabulary.STRING_LITERAL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.acme.tiering.ruleset.SheetGrid.GridCell;
+import com.acme.tiering.ruleset.TableColumns.Column;
+import com.acme.tiering.ruleset.TableColumns.Kind;
 
 /**
  * Decision-table cells are compiled into Java, so a spreadsheet may only hold what carries no code:
@@ -28,14 +24,6 @@ class SafeDialect {
 
     private static final Pattern PACKAGE_NAME = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$");
     private static final Pattern TABLE_NAME = Pattern.compile("^[\\p{L}\\p{N} _-]+$");
-    private static final Pattern ACTION = Pattern.compile("^decision\\.(\\w+)\\(");
-
-    private enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP }
-
-    /** One column of a RuleTable as its header rows define it. */
-    private record Column(int index, Kind kind, String type, List<String> facts, List<String> ops, boolean text,
-            boolean list, String output) {
-    }
 
     private final List<Finding> findings = new ArrayList<>();
     private boolean sequential;
@@ -95,7 +83,7 @@ class SafeDialect {
         String name = start.text().substring("RuleTable".length()).trim();
         check(TABLE_NAME.matcher(name).matches(), start, "The RuleTable name may hold letters, digits, spaces, _ and -",
                 "e.g. RuleTable Tiers");
-        List<Column> columns = columns(start.row() + 1, start.column());
+        List<Column> columns = TableColumns.read(grid, start.row() + 1, start.column(), this::error);
         List<FirstMatchCheck.RuleRow> rows = new ArrayList<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         for (int r = start.row() + 5; r <= grid.lastRow(); r++) {
@@ -140,92 +128,6 @@ class SafeDialect {
             }
         }
         return new FirstMatchCheck.RuleRow(grid.cell(row, firstColumn), name, constraints, opaque);
-    }
-
-    private List<Column> columns(int headerRow, int firstColumn) {
-        List<Column> columns = new ArrayList<>();
-        String type = null;
-        for (int c = firstColumn; !grid.text(headerRow, c).isEmpty(); c++) {
-            GridCell keyword = grid.cell(headerRow, c);
-            String word = keyword.text().toUpperCase(Locale.ROOT);
-            if (!COLUMN_KEYWORDS.contains(word)) {
-                error(keyword, "'" + keyword.text() + "' is not an allowed column kind",
-                        "Use NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY or ACTIVATION-GROUP");
-                continue;
-            }
-            Kind kind = kind(word);
-            GridCell objectType = grid.cell(headerRow + 1, c);
-            if (kind == Kind.CONDITION) {
-                type = objectType.text().isEmpty() ? type : factType(objectType);
-                columns.add(condition(c, type, grid.cell(headerRow + 2, c)));
-            }
-            else {
-                type = null;
-                check(objectType.text().isEmpty(), objectType, "Only CONDITION columns name a fact type", null);
-                columns.add(kind == Kind.ACTION ? action(c, grid.cell(headerRow + 2, c))
-                        : new Column(c, kind, null, List.of(), List.of(), true, false, null));
-            }
-        }
-        return columns;
-    }
-
-    private static Kind kind(String word) {
-        return switch (word) {
-            case "NAME", "N" -> Kind.NAME;
-            case "DESCRIPTION", "I" -> Kind.DESCRIPTION;
-            case "CONDITION", "C" -> Kind.CONDITION;
-            case "ACTION", "A" -> Kind.ACTION;
-            case "PRIORITY", "P", "SALIENCE" -> Kind.PRIORITY;
-            default -> Kind.GROUP;
-        };
-    }
-
-    private String factType(GridCell cell) {
-        Matcher m = OBJECT_TYPE.matcher(cell.text());
-        if (!m.matches() || !FactModel.isFactType(m.group(1))) {
-            error(cell, "'" + cell.text() + "' is not a fact type", "Use CustomerFacts or PlanContext");
-            return null;
-        }
-        return m.group(1);
-    }
-
-    private Column condition(int c, String type, GridCell template) {
-        List<String> facts = new ArrayList<>();
-        List<String> ops = new ArrayList<>();
-        boolean text = false;
-        boolean list = false;
-        for (String part : template.text().split(",")) {
-            Matcher comparison = COMPARISON.matcher(part.trim());
-            Matcher in = IN_LIST.matcher(part.trim());
-            String fact = comparison.matches() ? comparison.group(1) : in.matches() ? in.group(1) : null;
-            if (fact == null) {
-                error(template, "'" + template.text() + "' is not an allowed condition template",
-                        "Write a fact, an operator (==, !=, <, <=, >, >=, in) and $param, e.g. revenueLast12m >= $param");
-                return new Column(c, Kind.CONDITION, type, facts, ops, false, false, null);
-            }
-            if (type != null && !FactModel.properties(type).contains(fact)) {
-                error(template, "'" + fact + "' is not a fact of " + type, "Facts are named as in PRODUCT.md §3, "
-                        + "e.g. " + String.join(", ", FactModel.properties(type).stream().limit(6).toList()));
-            }
-            facts.add(fact);
-            ops.add(comparison.matches() ? comparison.group(2) : in.group(2));
-            text |= comparison.matches() && comparison.group(3).equals("\"");
-            list |= in.matches();
-        }
-        return new Column(c, Kind.CONDITION, type, facts, ops, text, list, null);
-    }
-
-    private Column action(int c, GridCell template) {
-        Matcher m = ACTION.matcher(template.text());
-        String output = m.find() ? m.group(1) : null;
-        if (output == null || !ACTIONS_TAKING_TEXT.containsKey(output)
-                || !template.text().replace(" ", "").equals(TableVocabulary.actionTemplate(output))) {
-            error(template, "'" + template.text() + "' is not an allowed action", "Allowed: "
-                    + String.join(" ", ACTIONS_TAKING_TEXT.keySet().stream().sorted()
-                            .map(TableVocabulary::actionTemplate).toList()));
-            return new Column(c, Kind.ACTION, null, List.of(), List.of(), true, false, null);
-        }
-        return new Column(c, Kind.ACTION, null, List.of(), List.of(), ACTIONS_TAKING_TEXT.get(output), false, output);
     }
 
     private void dataCell(Column column, GridCell cell) {

@@ -1,0 +1,135 @@
+package com.acme.tiering.ruleset;
+
+import static com.acme.tiering.ruleset.TableVocabulary.ACTIONS_TAKING_TEXT;
+import static com.acme.tiering.ruleset.TableVocabulary.COLUMN_KEYWORDS;
+import static com.acme.tiering.ruleset.TableVocabulary.COMPARISON;
+import static com.acme.tiering.ruleset.TableVocabulary.IN_LIST;
+import static com.acme.tiering.ruleset.TableVocabulary.OBJECT_TYPE;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.acme.tiering.ruleset.SheetGrid.GridCell;
+
+/**
+ * The header rows of a RuleTable (column kinds, fact types, templates) read into columns, checking
+ * that each kind, fact type and template is one the safe dialect allows.
+ */
+final class TableColumns {
+
+    private static final Pattern ACTION = Pattern.compile("^decision\\.(\\w+)\\(");
+
+    enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP }
+
+    /** One column of a RuleTable as its header rows define it. */
+    record Column(int index, Kind kind, String type, List<String> facts, List<String> ops, boolean text,
+            boolean list, String output) {
+    }
+
+    interface Problems {
+        void report(GridCell cell, String message, String hint);
+    }
+
+    private final SheetGrid grid;
+    private final Problems problems;
+
+    private TableColumns(SheetGrid grid, Problems problems) {
+        this.grid = grid;
+        this.problems = problems;
+    }
+
+    static List<Column> read(SheetGrid grid, int headerRow, int firstColumn, Problems problems) {
+        return new TableColumns(grid, problems).columns(headerRow, firstColumn);
+    }
+
+    private List<Column> columns(int headerRow, int firstColumn) {
+        List<Column> columns = new ArrayList<>();
+        String type = null;
+        for (int c = firstColumn; !grid.text(headerRow, c).isEmpty(); c++) {
+            GridCell keyword = grid.cell(headerRow, c);
+            String word = keyword.text().toUpperCase(Locale.ROOT);
+            if (!COLUMN_KEYWORDS.contains(word)) {
+                problems.report(keyword, "'" + keyword.text() + "' is not an allowed column kind",
+                        "Use NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY or ACTIVATION-GROUP");
+                continue;
+            }
+            Kind kind = kind(word);
+            GridCell objectType = grid.cell(headerRow + 1, c);
+            if (kind == Kind.CONDITION) {
+                type = objectType.text().isEmpty() ? type : factType(objectType);
+                columns.add(condition(c, type, grid.cell(headerRow + 2, c)));
+            }
+            else {
+                type = null;
+                if (!objectType.text().isEmpty()) {
+                    problems.report(objectType, "Only CONDITION columns name a fact type", null);
+                }
+                columns.add(kind == Kind.ACTION ? action(c, grid.cell(headerRow + 2, c))
+                        : new Column(c, kind, null, List.of(), List.of(), true, false, null));
+            }
+        }
+        return columns;
+    }
+
+    private static Kind kind(String word) {
+        return switch (word) {
+            case "NAME", "N" -> Kind.NAME;
+            case "DESCRIPTION", "I" -> Kind.DESCRIPTION;
+            case "CONDITION", "C" -> Kind.CONDITION;
+            case "ACTION", "A" -> Kind.ACTION;
+            case "PRIORITY", "P", "SALIENCE" -> Kind.PRIORITY;
+            default -> Kind.GROUP;
+        };
+    }
+
+    private String factType(GridCell cell) {
+        Matcher m = OBJECT_TYPE.matcher(cell.text());
+        if (!m.matches() || !FactModel.isFactType(m.group(1))) {
+            problems.report(cell, "'" + cell.text() + "' is not a fact type", "Use CustomerFacts or PlanContext");
+            return null;
+        }
+        return m.group(1);
+    }
+
+    private Column condition(int c, String type, GridCell template) {
+        List<String> facts = new ArrayList<>();
+        List<String> ops = new ArrayList<>();
+        boolean text = false;
+        boolean list = false;
+        for (String part : template.text().split(",")) {
+            Matcher comparison = COMPARISON.matcher(part.trim());
+            Matcher in = IN_LIST.matcher(part.trim());
+            String fact = comparison.matches() ? comparison.group(1) : in.matches() ? in.group(1) : null;
+            if (fact == null) {
+                problems.report(template, "'" + template.text() + "' is not an allowed condition template",
+                        "Write a fact, an operator (==, !=, <, <=, >, >=, in) and $param, e.g. revenueLast12m >= $param");
+                return new Column(c, Kind.CONDITION, type, facts, ops, false, false, null);
+            }
+            if (type != null && !FactModel.properties(type).contains(fact)) {
+                problems.report(template, "'" + fact + "' is not a fact of " + type, "Facts are named as in PRODUCT.md §3, "
+                        + "e.g. " + String.join(", ", FactModel.properties(type).stream().limit(6).toList()));
+            }
+            facts.add(fact);
+            ops.add(comparison.matches() ? comparison.group(2) : in.group(2));
+            text |= comparison.matches() && comparison.group(3).equals("\"");
+            list |= in.matches();
+        }
+        return new Column(c, Kind.CONDITION, type, facts, ops, text, list, null);
+    }
+
+    private Column action(int c, GridCell template) {
+        Matcher m = ACTION.matcher(template.text());
+        String output = m.find() ? m.group(1) : null;
+        if (output == null || !ACTIONS_TAKING_TEXT.containsKey(output)
+                || !template.text().replace(" ", "").equals(TableVocabulary.actionTemplate(output))) {
+            problems.report(template, "'" + template.text() + "' is not an allowed action", "Allowed: "
+                    + String.join(" ", ACTIONS_TAKING_TEXT.keySet().stream().sorted()
+                            .map(TableVocabulary::actionTemplate).toList()));
+            return new Column(c, Kind.ACTION, null, List.of(), List.of(), true, false, null);
+        }
+        return new Column(c, Kind.ACTION, null, List.of(), List.of(), ACTIONS_TAKING_TEXT.get(output), false, output);
+    }
+}
