@@ -64,8 +64,7 @@ class DecisionTableTranslator {
             content = withMergedCellsFilledIn(workbook);
         }
         catch (IOException | RuntimeException notASpreadsheet) {
-            findings.add(Finding.error(file.name(), null, null, null,
-                    "Not a readable spreadsheet: " + notASpreadsheet.getMessage(),
+            findings.add(Finding.error(file.name(), null, null, null, unreadable(notASpreadsheet),
                     "Save the file as .xlsx or .xls from Excel or LibreOffice Calc"));
             return List.of();
         }
@@ -161,6 +160,19 @@ class DecisionTableTranslator {
         Matcher cell = CELL_IN_MESSAGE.matcher(message);
         return Finding.error(file, sheet, cell.find() ? cell.group(1) : null, null, message,
                 "Check the RuleSet and RuleTable rows and the template row above the data");
+    }
+
+    /** Why a file could not be opened, in words for the person who uploaded it. */
+    static String unreadable(Throwable error) {
+        String message = String.valueOf(rootMessage(error)) + " " + String.valueOf(error.getMessage());
+        if (message.contains("Zip bomb")) {
+            return "The file expands to far more data than a spreadsheet holds (a zip bomb?)";
+        }
+        if (message.contains("DOCTYPE") || message.contains("DTD") || message.toLowerCase(java.util.Locale.ROOT)
+                .contains("entity")) {
+            return "The file's XML declares a DOCTYPE or external entity, which spreadsheets do not need";
+        }
+        return "The file is not an Excel or LibreOffice Calc spreadsheet (.xlsx or .xls)";
     }
 
     static String rootMessage(Throwable error) {
