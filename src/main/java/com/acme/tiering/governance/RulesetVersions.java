@@ -42,11 +42,24 @@ public class RulesetVersions {
      * A stored version: {@code contentHash} is the version decisions record.
      *
      * @param status ACTIVE, RETIRED or REJECTED
-     * @param validationReport findings as JSON, null when there were none
-     * @param testReport failing rule tests as JSON, null when there were none
+     * @param findings what the checks found (why a REJECTED version was refused)
+     * @param failingTests the rule-test scenarios it failed, each named by file and line
      */
     public record Version(long id, String contentHash, String status, String author, String comment,
-            Instant createdAt, Instant activatedAt, String validationReport, String testReport) {
+            Instant createdAt, Instant activatedAt, List<Finding> findings, List<Finding> failingTests) {
+    }
+
+    private record Row(long id, String contentHash, String status, String author, String comment, Instant createdAt,
+            Instant activatedAt, String validationReport, String testReport) {
+    }
+
+    private Version version(Row row) {
+        return new Version(row.id(), row.contentHash(), row.status(), row.author(), row.comment(), row.createdAt(),
+                row.activatedAt(), report(row.validationReport()), report(row.testReport()));
+    }
+
+    private List<Finding> report(String stored) {
+        return stored == null ? List.of() : List.of(json.readValue(stored, Finding[].class));
     }
 
     /** Puts a version in force: the one before is retired. */
@@ -74,11 +87,12 @@ public class RulesetVersions {
     }
 
     public Optional<Version> activeVersion() {
-        return jdbc.sql(SELECT + " WHERE status = 'ACTIVE' ORDER BY id DESC LIMIT 1").query(Version.class).optional();
+        return jdbc.sql(SELECT + " WHERE status = 'ACTIVE' ORDER BY id DESC LIMIT 1").query(Row.class).optional()
+                .map(this::version);
     }
 
     public List<Version> all() {
-        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Version.class).list();
+        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Row.class).stream().map(this::version).toList();
     }
 
     /** The files of the version with this content hash, as they were compiled. */

@@ -93,8 +93,11 @@ class RulesetStartupTests {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(ActiveRuleset.class).current().version()).isEqualTo(good);
             assertThat(context.getBean(RulesetVersions.class).all()).filteredOn(v -> v.status().equals("REJECTED"))
-                    .singleElement().satisfies(v -> assertThat(v.validationReport()).contains("lifecycle.drl")
-                            .contains("'System' is not allowed"));
+                    .singleElement().satisfies(v -> assertThat(v.findings()).singleElement().satisfies(f -> {
+                        assertThat(f.file()).isEqualTo("lifecycle.drl");
+                        assertThat(f.line()).isPositive();
+                        assertThat(f.message()).contains("'System' is not allowed");
+                    }));
         }
     }
 
@@ -110,8 +113,12 @@ class RulesetStartupTests {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(ActiveRuleset.class).current().version()).isEqualTo(good);
             assertThat(context.getBean(RulesetVersions.class).all()).filteredOn(v -> v.status().equals("REJECTED"))
-                    .singleElement().satisfies(v -> assertThat(v.testReport()).contains("tiers.csv")
-                            .contains("expected tier A but was B"));
+                    .singleElement().satisfies(v -> assertThat(v.failingTests()).isNotEmpty()
+                            .allSatisfy(f -> assertThat(f.line()).isPositive())
+                            .anySatisfy(f -> {
+                                assertThat(f.file()).isEqualTo("tiers.csv");
+                                assertThat(f.message()).contains("expected tier A but was B");
+                            }));
         }
     }
 
