@@ -21,6 +21,18 @@ import com.acme.tiering.ruleset.RuleInfo.Condition;
 /** Writes the explanation an auditor reads: a summary sentence and what was missing for higher tiers. */
 class ExplanationWriter {
 
+    /** The row of the next tier that is closest to being met: fewest unmet conditions, then smallest gaps. */
+    private static final Comparator<TierGap> CLOSEST = Comparator.comparingInt((TierGap gap) -> gap.unmet().size())
+            .thenComparingDouble(gap -> gap.unmet().stream().mapToDouble(ExplanationWriter::relativeGap).sum());
+
+    private static double relativeGap(UnmetCondition condition) {
+        if (!(condition.gap() instanceof BigDecimal gap) || !(condition.required() instanceof BigDecimal required)
+                || required.signum() == 0) {
+            return 1.0;
+        }
+        return gap.doubleValue() / Math.abs(required.doubleValue());
+    }
+
     Explanation explain(CustomerFacts facts, CompiledRuleset ruleset, FiringRecorder firings, Outcome outcome,
             String qualified, String tier) {
         List<TierGap> gaps = whyNotHigher(facts, ruleset, tier);
@@ -75,7 +87,7 @@ class ExplanationWriter {
         else {
             text.append(": no tier row matched.");
         }
-        gaps.stream().filter(gap -> Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1).findFirst()
+        gaps.stream().filter(gap -> Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1).min(CLOSEST)
                 .ifPresent(next -> text.append(" Not ").append(next.tier()).append(": ")
                         .append(next.unmet().stream().map(UnmetCondition::text).collect(Collectors.joining("; ")))
                         .append("."));

@@ -51,7 +51,7 @@ class EvaluatorTests {
         assertThat(fastGrowing.unmet()).extracting(Explanation.UnmetCondition::text).containsExactly(
                 "revenueLast12m 18,000 < 20,000, short by 2,000", "revenueGrowthPct 20 < 50, short by 30");
         assertThat(standard.explanation().summary()).startsWith("Tier C (Standard): Standard: bought in the last 12 months")
-                .contains("Not B: paretoShare 0.95 > 0.7, over by 0.25");
+                .contains("Not B: paretoShare 0.95 > 0.9, over by 0.05");
     }
 
     @Test
