@@ -54,14 +54,19 @@ public class CustomerFactsService {
      */
     @Transactional(readOnly = true)
     public Optional<CustomerFacts> factsFor(String customerId, LocalDate asOf) {
+        return factsFor(List.of(customerId), asOf).stream().findFirst();
+    }
+
+    /** Facts of a batch scored as single evaluations are: against the latest run's cut-offs and curve. */
+    @Transactional(readOnly = true)
+    public List<CustomerFacts> factsFor(List<String> customerIds, LocalDate asOf) {
         Optional<PopulationStatistics> latest = statistics.latest();
-        List<CustomerFacts> facts = facts(List.of(customerId), asOf, (id, raw) -> latest
+        return facts(customerIds, asOf, (id, raw) -> latest
                 .map(stats -> new Scores(id, stats.recencyScore(raw.recencyDays()),
                         stats.frequencyScore(raw.firstOrderDate() != null, raw.ordersLast12m()),
                         stats.monetaryScore(raw.firstOrderDate() != null, raw.revenueLast12m()),
                         stats.paretoShare(raw.revenueLast12m())))
                 .orElse(new Scores(id, null, null, null, null)));
-        return facts.stream().findFirst();
     }
 
     @Transactional

@@ -1,6 +1,5 @@
 package com.acme.tiering.governance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.acme.tiering.TieringProperties;
-import com.acme.tiering.evaluation.RuleScenario;
-import com.acme.tiering.evaluation.RuleTestSuite;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.Finding;
@@ -45,7 +42,7 @@ class RulesetStartup {
         }
         try {
             CompiledRuleset candidate = compiler.compile(files);
-            List<Finding> failing = failingTests(candidate, properties.ruleTests().directory());
+            List<Finding> failing = RuleTestGate.failures(candidate, properties.ruleTests().directory());
             if (failing.isEmpty()) {
                 versions.recordActive(candidate, AUTHOR, "Imported from " + rules + " at start-up");
                 return inForce(candidate, "imported from " + rules);
@@ -70,18 +67,6 @@ class RulesetStartup {
                 active.get().contentHash().substring(0, 12),
                 String.join("\n  ", why.stream().map(Finding::toString).toList()));
         return inForce(compiler.compile(versions.files(active.get().contentHash())), "kept active from the database");
-    }
-
-    private static List<Finding> failingTests(CompiledRuleset candidate, Path ruleTests) {
-        if (!Files.isDirectory(ruleTests)) {
-            return List.of();
-        }
-        List<RuleScenario> scenarios = RuleTestSuite.read(ruleTests);
-        return RuleTestSuite.failures(scenarios, candidate).stream()
-                .map(failure -> Finding.error(failure.scenario().file(), null, null, failure.scenario().line(),
-                        failure.scenario().name() + ": " + String.join("; ", failure.mismatches()),
-                        "rules fired: " + String.join(" → ", failure.firedRules())))
-                .toList();
     }
 
     private static List<RuleFile> readOrNone(RulesDirectory directory, Path rules, boolean fallbackExists) {

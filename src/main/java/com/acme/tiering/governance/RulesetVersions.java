@@ -79,11 +79,34 @@ public class RulesetVersions {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM ruleset_version WHERE content_hash = ? AND status = 'REJECTED'")
                 .param(contentHash).query(Long.class).single() > 0;
         if (!known) {
-            long id = insert(contentHash, "REJECTED", author, comment, null,
-                    findings.isEmpty() ? null : json.writeValueAsString(findings),
-                    failingTests.isEmpty() ? null : json.writeValueAsString(failingTests));
-            storeFiles(id, files);
+            record(contentHash, files, "REJECTED", author, comment, findings, failingTests);
         }
+    }
+
+    /** Stores a version that is not in force (DRAFT or REJECTED) with its files and reports; returns its id. */
+    @Transactional
+    public long record(String contentHash, List<RuleFile> files, String status, String author, String comment,
+            List<Finding> findings, List<Finding> failingTests) {
+        long id = insert(contentHash, status, author, comment, null,
+                findings.isEmpty() ? null : json.writeValueAsString(findings),
+                failingTests.isEmpty() ? null : json.writeValueAsString(failingTests));
+        storeFiles(id, files);
+        return id;
+    }
+
+    public Optional<Version> find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Row.class).optional().map(this::version);
+    }
+
+    /** The files of one stored version. */
+    public List<RuleFile> filesOf(long id) {
+        return jdbc.sql("SELECT file_name, content FROM ruleset_file WHERE ruleset_id = ? ORDER BY file_name")
+                .param(id).query((rs, i) -> new RuleFile(rs.getString(1), rs.getBytes(2))).list();
+    }
+
+    void storeSimulation(long id, Object report) {
+        jdbc.sql("UPDATE ruleset_version SET simulation_report = ? WHERE id = ?")
+                .params(json.writeValueAsString(report), id).update();
     }
 
     public Optional<Version> activeVersion() {

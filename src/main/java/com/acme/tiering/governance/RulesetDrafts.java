@@ -1,0 +1,94 @@
+package com.acme.tiering.governance;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+
+import com.acme.tiering.TieringProperties;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.Finding;
+import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.ruleset.RulesetCompiler;
+import com.acme.tiering.ruleset.RulesetInvalid;
+
+/**
+ * A draft is the rules in force with some files replaced: it is checked, compiled and tested at once,
+ * and stored as DRAFT (it compiles; its tests may still fail) or REJECTED (it does not), never in force.
+ */
+@Service
+public class RulesetDrafts {
+
+    static final int MAX_FILES = 20;
+    static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    private static final Pattern FILE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(xlsx|xls|csv|drl)$");
+
+    private final RulesetCompiler compiler;
+    private final ActiveRuleset active;
+    private final RulesetVersions versions;
+    private final Path ruleTests;
+
+    RulesetDrafts(RulesetCompiler compiler, ActiveRuleset active, RulesetVersions versions,
+            TieringProperties properties) {
+        this.compiler = compiler;
+        this.active = active;
+        this.versions = versions;
+        this.ruleTests = properties.ruleTests().directory();
+    }
+
+    /** What a draft came to: its version row with findings and failing tests. */
+    public RulesetVersions.Version upload(List<RuleFile> uploaded, String author, String comment) {
+        refuseUnfitFiles(uploaded);
+        List<RuleFile> files = merged(active.current().files(), uploaded);
+        String hash = RulesetCompiler.contentHash(files);
+        try {
+            CompiledRuleset draft = compiler.compile(files);
+            long id = versions.record(hash, files, "DRAFT", author, comment, List.of(), RuleTestGate.failures(draft, ruleTests));
+            return versions.find(id).orElseThrow();
+        }
+        catch (RulesetInvalid invalid) {
+            long id = versions.record(hash, files, "REJECTED", author, comment, invalid.findings(), List.of());
+            return versions.find(id).orElseThrow();
+        }
+    }
+
+    /** The files of the rules in force, with uploaded files replacing those of the same name. */
+    static List<RuleFile> merged(List<RuleFile> inForce, List<RuleFile> uploaded) {
+        Map<String, RuleFile> files = new LinkedHashMap<>();
+        inForce.forEach(file -> files.put(file.name(), file));
+        uploaded.forEach(file -> files.put(file.name(), file));
+        return new ArrayList<>(files.values());
+    }
+
+    /** Too many, too big, or badly named files are refused before anything is read or stored. */
+    static void refuseUnfitFiles(List<RuleFile> uploaded) {
+        List<Finding> findings = new ArrayList<>();
+        if (uploaded.isEmpty() || uploaded.size() > MAX_FILES) {
+            findings.add(Finding.error("(upload)", null, null, null, "Upload 1 to " + MAX_FILES + " files, not "
+                    + uploaded.size(), null));
+        }
+        for (RuleFile file : uploaded) {
+            if (!FILE_NAME.matcher(file.name()).matches()) {
+                findings.add(Finding.error(safeName(file.name()), null, null, null, "This file name is not accepted",
+                        "A plain name ending in .xlsx, .xls, .csv or .drl: letters, digits, . _ - and no folders"));
+            }
+            else if (file.content().length > MAX_FILE_BYTES) {
+                findings.add(Finding.error(file.name(), null, null, null, "The file is larger than "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MB", "Rule files are small: check it is the right file"));
+            }
+        }
+        if (!findings.isEmpty()) {
+            throw RulesetInvalid.because(findings);
+        }
+    }
+
+    private static String safeName(String name) {
+        String printable = name == null ? "" : name.replaceAll("[^\\p{Print}]", "?");
+        return printable.length() > 100 ? printable.substring(0, 100) + "…" : printable;
+    }
+}

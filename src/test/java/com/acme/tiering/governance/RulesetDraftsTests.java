@@ -1,0 +1,159 @@
+package com.acme.tiering.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.acme.tiering.customer.CustomerDetails;
+import com.acme.tiering.customer.Customers;
+import com.acme.tiering.customer.NewOrder;
+import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.ruleset.RulesetInvalid;
+import com.acme.tiering.run.EvaluationRun;
+import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.support.DatabaseCleaner;
+
+/**
+ * Drafts and their impact preview: the Strategic threshold lowered from 0.70 to 0.50 fails the rule
+ * tests that pin it, and moves exactly the customer between the two from A to B (held for the grace
+ * period by the tier policy), touching no decision.
+ */
+@SpringBootTest
+class RulesetDraftsTests {
+
+    @Autowired
+    RulesetDrafts drafts;
+
+    @Autowired
+    RulesetSimulation simulation;
+
+    @Autowired
+    ActiveRuleset active;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    DecisionQueries decisions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeEach
+    void threeEvaluatedCustomers() throws InterruptedException {
+        DatabaseCleaner.clean(jdbc);
+        LocalDate today = LocalDate.now(clock);
+        buyer("G1", today, "100");  // 600 of 1,000: paretoShare 0.6, A today
+        buyer("G2", today, "50");   // cumulative 900: paretoShare 0.9, B
+        buyer("G3", today, "16.67"); // the rest: C
+        EvaluationRun run = runs.start("TEST");
+        for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");
+    }
+
+    private void buyer(String id, LocalDate today, String amount) {
+        customers.upsert(id, new CustomerDetails("Customer " + id, "Retail", "North", 10, "Kim Rep"));
+        customers.recordOrders(id, java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> new NewOrder("o-" + i, today.minusDays(10L + 20 * i), new java.math.BigDecimal(amount)))
+                .toList());
+    }
+
+    @Test
+    void aDraftReplacesSameNamedFilesAndReportsTheRuleTestsItFails() throws IOException {
+        RulesetVersions.Version draft = drafts.upload(List.of(strategicThreshold(0.5)), "ops.manager",
+                "Strategic only for the top half");
+
+        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(draft.findings()).isEmpty();
+        assertThat(draft.failingTests()).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo("tiers.csv");
+            assertThat(f.line()).isEqualTo(3);
+            assertThat(f.message()).contains("expected tier A but was B");
+        });
+        assertThat(active.current().version()).isNotEqualTo(draft.contentHash());
+    }
+
+    @Test
+    void theSimulationShowsWhoMovesWithoutTouchingDecisions() throws IOException {
+        RulesetVersions.Version draft = drafts.upload(List.of(strategicThreshold(0.5)), "ops.manager", "top half");
+        long historyBefore = jdbc.queryForObject("SELECT COUNT(*) FROM decision_history", Long.class);
+
+        SimulationReport report = simulation.simulate(draft.id());
+
+        assertThat(report.customers()).isEqualTo(3);
+        assertThat(report.tierMigration()).containsEntry("A", java.util.Map.of("B", 1L))
+                .containsEntry("B", java.util.Map.of("B", 1L)).containsEntry("C", java.util.Map.of("C", 1L));
+        assertThat(report.examples()).containsEntry("A → B", List.of("G1"));
+        // G1 has tier A in force: the tier policy holds its downgrade for 90 days, so its plan stays
+        assertThat(report.downgradesHeld()).isEqualTo(1);
+        assertThat(report.planChanges()).isEmpty();
+        assertThat(report.revenueShareBefore().get("A")).isEqualByComparingTo("0.6");
+        assertThat(report.revenueShareAfter()).doesNotContainKey("A");
+        assertThat(report.customersWithoutTierRow()).isZero();
+        assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_history", Long.class)).isEqualTo(historyBefore);
+    }
+
+    @Test
+    void aDraftThatDoesNotCompileIsRejectedWithItsFindingAndCannotBeSimulated() {
+        RulesetVersions.Version rejected = drafts.upload(List.of(new RuleFile("lifecycle.drl",
+                "package x;\nrule \"r\" when then System.exit(0); end".getBytes(StandardCharsets.UTF_8))), "author", "");
+
+        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.findings()).anySatisfy(f -> assertThat(f.location()).isEqualTo("lifecycle.drl › line 2"));
+        assertThatThrownBy(() -> simulation.simulate(rejected.id())).isInstanceOf(VersionNotSimulable.class);
+    }
+
+    @Test
+    void unfitFilesAreRefusedBeforeAnythingIsStored() {
+        long versionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class);
+
+        assertThatThrownBy(() -> drafts.upload(List.of(new RuleFile("../../etc/tiers.xlsx", new byte[10])), "a", ""))
+                .isInstanceOfSatisfying(RulesetInvalid.class, invalid -> assertThat(invalid.findings())
+                        .singleElement().satisfies(f -> assertThat(f.message()).contains("file name")));
+        assertThatThrownBy(() -> drafts.upload(List.of(new RuleFile("tiers.xlsx",
+                new byte[RulesetDrafts.MAX_FILE_BYTES + 1])), "a", "")).isInstanceOf(RulesetInvalid.class);
+        assertThatThrownBy(() -> drafts.upload(List.of(), "a", "")).isInstanceOf(RulesetInvalid.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class)).isEqualTo(versionsBefore);
+    }
+
+    /** The shipped tiers.xlsx with the Strategic row's paretoShare threshold (C11) changed. */
+    private RuleFile strategicThreshold(double value) throws IOException {
+        byte[] shipped = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
+                .orElseThrow().content();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(shipped))) {
+            Row row = workbook.getSheet("Tiers").getRow(10);
+            row.removeCell(row.getCell(2));
+            row.createCell(2).setCellValue(value);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return new RuleFile("tiers.xlsx", out.toByteArray());
+        }
+    }
+}
