@@ -19,7 +19,12 @@ public record TieringProperties(
         @DefaultValue Demo demo,
         @DefaultValue Run run) {
 
-    public record Rules(@DefaultValue("./rules") Path directory) {
+    /**
+     * @param requireApproval a second person, not the author, must approve a version before it is published
+     * @param runAfterActivation start a full evaluation run when a version is put in force
+     */
+    public record Rules(@DefaultValue("./rules") Path directory, @DefaultValue("false") boolean requireApproval,
+            @DefaultValue("true") boolean runAfterActivation) {
     }
 
     public record RuleTests(@DefaultValue("./rule-tests") Path directory) {

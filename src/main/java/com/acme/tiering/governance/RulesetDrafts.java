@@ -49,10 +49,12 @@ public class RulesetDrafts {
         try {
             CompiledRuleset draft = compiler.compile(files);
             long id = versions.record(hash, files, "DRAFT", author, comment, List.of(), RuleTestGate.failures(draft, ruleTests));
+            versions.event(id, "UPLOADED", author, comment);
             return versions.find(id).orElseThrow();
         }
         catch (RulesetInvalid invalid) {
             long id = versions.record(hash, files, "REJECTED", author, comment, invalid.findings(), List.of());
+            versions.event(id, "UPLOADED", author, comment);
             return versions.find(id).orElseThrow();
         }
     }

@@ -44,7 +44,8 @@ class RulesetStartup {
             CompiledRuleset candidate = compiler.compile(files);
             List<Finding> failing = RuleTestGate.failures(candidate, properties.ruleTests().directory());
             if (failing.isEmpty()) {
-                versions.recordActive(candidate, AUTHOR, "Imported from " + rules + " at start-up");
+                long id = versions.recordActive(candidate, AUTHOR, "Imported from " + rules + " at start-up");
+                versions.event(id, "ACTIVATED", AUTHOR, "Imported from " + rules + " at start-up");
                 return inForce(candidate, "imported from " + rules);
             }
             return keepActive(compiler, versions, active, files, hash, List.of(), failing);

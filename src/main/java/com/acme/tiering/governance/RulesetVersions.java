@@ -104,6 +104,34 @@ public class RulesetVersions {
                 .param(id).query((rs, i) -> new RuleFile(rs.getString(1), rs.getBytes(2))).list();
     }
 
+    /** Puts a stored version in force: the one before is retired. */
+    @Transactional
+    public void markActive(long id) {
+        jdbc.sql("UPDATE ruleset_version SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
+        jdbc.sql("UPDATE ruleset_version SET status = 'ACTIVE', activated_at = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), id).update();
+    }
+
+    /** Keeps who did what to a version, when and why; events are never changed or deleted. */
+    public void event(long id, String action, String actor, String reason) {
+        jdbc.sql("INSERT INTO ruleset_event (ruleset_id, action, actor, reason, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(id, action, actor, reason, Timestamp.from(clock.instant())).update();
+    }
+
+    /** @param action UPLOADED, APPROVED, PUBLISHED, ACTIVATED */
+    public record Event(String action, String actor, String reason, Instant createdAt) {
+    }
+
+    public List<Event> events(long id) {
+        return jdbc.sql("SELECT action, actor, reason, created_at FROM ruleset_event WHERE ruleset_id = ? ORDER BY id")
+                .param(id).query(Event.class).list();
+    }
+
+    public boolean hasSimulation(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM ruleset_version WHERE id = ? AND simulation_report IS NOT NULL")
+                .param(id).query(Long.class).single() > 0;
+    }
+
     void storeSimulation(long id, Object report) {
         jdbc.sql("UPDATE ruleset_version SET simulation_report = ? WHERE id = ?")
                 .params(json.writeValueAsString(report), id).update();

@@ -3,31 +3,23 @@ package com.acme.tiering.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.acme.tiering.customer.CustomerDetails;
 import com.acme.tiering.customer.Customers;
-import com.acme.tiering.customer.NewOrder;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesetInvalid;
-import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.support.DatabaseCleaner;
 
@@ -66,27 +58,13 @@ class RulesetDraftsTests {
     @BeforeEach
     void threeEvaluatedCustomers() throws InterruptedException {
         DatabaseCleaner.clean(jdbc);
-        LocalDate today = LocalDate.now(clock);
-        buyer("G1", today, "100");  // 600 of 1,000: paretoShare 0.6, A today
-        buyer("G2", today, "50");   // cumulative 900: paretoShare 0.9, B
-        buyer("G3", today, "16.67"); // the rest: C
-        EvaluationRun run = runs.start("TEST");
-        for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
-            Thread.sleep(100);
-        }
+        GovernanceFixtures.threeCustomersEvaluated(customers, runs, LocalDate.now(clock));
         assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");
-    }
-
-    private void buyer(String id, LocalDate today, String amount) {
-        customers.upsert(id, new CustomerDetails("Customer " + id, "Retail", "North", 10, "Kim Rep"));
-        customers.recordOrders(id, java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> new NewOrder("o-" + i, today.minusDays(10L + 20 * i), new java.math.BigDecimal(amount)))
-                .toList());
     }
 
     @Test
     void aDraftReplacesSameNamedFilesAndReportsTheRuleTestsItFails() throws IOException {
-        RulesetVersions.Version draft = drafts.upload(List.of(strategicThreshold(0.5)), "ops.manager",
+        RulesetVersions.Version draft = drafts.upload(List.of(GovernanceFixtures.strategicThreshold(active, 0.5)), "ops.manager",
                 "Strategic only for the top half");
 
         assertThat(draft.status()).isEqualTo("DRAFT");
@@ -101,7 +79,7 @@ class RulesetDraftsTests {
 
     @Test
     void theSimulationShowsWhoMovesWithoutTouchingDecisions() throws IOException {
-        RulesetVersions.Version draft = drafts.upload(List.of(strategicThreshold(0.5)), "ops.manager", "top half");
+        RulesetVersions.Version draft = drafts.upload(List.of(GovernanceFixtures.strategicThreshold(active, 0.5)), "ops.manager", "top half");
         long historyBefore = jdbc.queryForObject("SELECT COUNT(*) FROM decision_history", Long.class);
 
         SimulationReport report = simulation.simulate(draft.id());
@@ -141,19 +119,5 @@ class RulesetDraftsTests {
                 new byte[RulesetDrafts.MAX_FILE_BYTES + 1])), "a", "")).isInstanceOf(RulesetInvalid.class);
         assertThatThrownBy(() -> drafts.upload(List.of(), "a", "")).isInstanceOf(RulesetInvalid.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class)).isEqualTo(versionsBefore);
-    }
-
-    /** The shipped tiers.xlsx with the Strategic row's paretoShare threshold (C11) changed. */
-    private RuleFile strategicThreshold(double value) throws IOException {
-        byte[] shipped = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
-                .orElseThrow().content();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(shipped))) {
-            Row row = workbook.getSheet("Tiers").getRow(10);
-            row.removeCell(row.getCell(2));
-            row.createCell(2).setCellValue(value);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return new RuleFile("tiers.xlsx", out.toByteArray());
-        }
     }
 }

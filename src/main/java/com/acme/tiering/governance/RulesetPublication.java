@@ -1,0 +1,115 @@
+package com.acme.tiering.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import com.acme.tiering.TieringProperties;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.RulesetCompiler;
+import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunAlreadyInProgress;
+
+/**
+ * Putting a version in force. A draft is published only with a clean validation, passing rule tests and
+ * a simulation (and, when required, a second person's approval); any version that was in force before can
+ * be activated again. The compiled ruleset is swapped whole: evaluations in flight finish on the old one.
+ * Every step is kept as an event with who, when and why.
+ */
+@Service
+public class RulesetPublication {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesetPublication.class);
+
+    private final RulesetVersions versions;
+    private final RulesetCompiler compiler;
+    private final ActiveRuleset active;
+    private final EvaluationRuns runs;
+    private final TieringProperties.Rules settings;
+
+    RulesetPublication(RulesetVersions versions, RulesetCompiler compiler, ActiveRuleset active, EvaluationRuns runs,
+            TieringProperties properties) {
+        this.versions = versions;
+        this.compiler = compiler;
+        this.active = active;
+        this.runs = runs;
+        this.settings = properties.rules();
+    }
+
+    public RulesetVersions.Version approve(long id, String approver, String reason) {
+        RulesetVersions.Version version = draft(id);
+        if (version.author().equals(approver)) {
+            throw new PublicationRefused(id, List.of("its author cannot approve it: a second person must"));
+        }
+        versions.event(id, "APPROVED", approver, reason);
+        return version;
+    }
+
+    public RulesetVersions.Version publish(long id, String actor, String reason) {
+        RulesetVersions.Version version = draft(id);
+        List<String> missing = new ArrayList<>();
+        if (!version.findings().isEmpty()) {
+            missing.add("its validation has " + version.findings().size() + " finding(s)");
+        }
+        if (!version.failingTests().isEmpty()) {
+            missing.add(version.failingTests().size() + " rule-test scenario(s) fail");
+        }
+        if (!versions.hasSimulation(id)) {
+            missing.add("it has not been simulated");
+        }
+        if (settings.requireApproval() && versions.events(id).stream()
+                .noneMatch(e -> e.action().equals("APPROVED") && !e.actor().equals(version.author()))) {
+            missing.add("it needs the approval of a second person");
+        }
+        if (!missing.isEmpty()) {
+            throw new PublicationRefused(id, missing);
+        }
+        return putInForce(version, actor, reason, "PUBLISHED");
+    }
+
+    /** Puts a version that was in force before back in force, e.g. to roll back. */
+    public RulesetVersions.Version activate(long id, String actor, String reason) {
+        RulesetVersions.Version version = versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
+        if (!version.status().equals("RETIRED") && !version.status().equals("ACTIVE")) {
+            throw new PublicationRefused(id, List.of("only a version that was published before can be activated; "
+                    + "this one is " + version.status()));
+        }
+        return putInForce(version, actor, reason, "ACTIVATED");
+    }
+
+    private RulesetVersions.Version draft(long id) {
+        RulesetVersions.Version version = versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
+        if (!version.status().equals("DRAFT")) {
+            throw new PublicationRefused(id, List.of("it is " + version.status() + ", not a DRAFT"));
+        }
+        return version;
+    }
+
+    private RulesetVersions.Version putInForce(RulesetVersions.Version version, String actor, String reason,
+            String action) {
+        CompiledRuleset compiled = compiler.compile(versions.filesOf(version.id()));
+        versions.markActive(version.id());
+        versions.event(version.id(), action, actor, reason);
+        CompiledRuleset previous = active.activate(compiled);
+        log.info("Ruleset version {} ({}) {} by {}, replacing {}", version.id(), compiled.shortVersion(),
+                action.toLowerCase(java.util.Locale.ROOT), actor, previous.shortVersion());
+        if (settings.runAfterActivation()) {
+            startRun();
+        }
+        return versions.find(version.id()).orElseThrow();
+    }
+
+    /** A run already going finishes with the new rules for the chunks it has left. */
+    private void startRun() {
+        try {
+            runs.start("ACTIVATION");
+        }
+        catch (RunAlreadyInProgress running) {
+            log.info("Evaluation run {} is going; its remaining chunks use the new rules", running.runningId());
+        }
+    }
+}

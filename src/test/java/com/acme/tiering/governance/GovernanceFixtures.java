@@ -1,0 +1,79 @@
+package com.acme.tiering.governance;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.acme.tiering.customer.CustomerDetails;
+import com.acme.tiering.customer.Customers;
+import com.acme.tiering.customer.NewOrder;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.run.EvaluationRun;
+import com.acme.tiering.run.EvaluationRuns;
+
+/** Customers with known Pareto shares and edited copies of the shipped tiers.xlsx. */
+final class GovernanceFixtures {
+
+    private GovernanceFixtures() {
+    }
+
+    /** G1 makes 60% of revenue (tier A), G2 the next 30% (B), G3 the rest (C); each buys six times a year. */
+    static void threeCustomersEvaluated(Customers customers, EvaluationRuns runs, LocalDate today)
+            throws InterruptedException {
+        buyer(customers, "G1", today, "100");
+        buyer(customers, "G2", today, "50");
+        buyer(customers, "G3", today, "16.67");
+        EvaluationRun run = runs.start("TEST");
+        for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static void buyer(Customers customers, String id, LocalDate today, String amount) {
+        customers.upsert(id, new CustomerDetails("Customer " + id, "Retail", "North", 10, "Kim Rep"));
+        customers.recordOrders(id, IntStream.range(0, 6)
+                .mapToObj(i -> new NewOrder("o-" + i, today.minusDays(10L + 20 * i), new BigDecimal(amount))).toList());
+    }
+
+    /** The Strategic row's paretoShare threshold (Tiers!C11) changed: fails the scenarios that pin 0.70. */
+    static RuleFile strategicThreshold(ActiveRuleset active, double value) throws IOException {
+        return tiers(active, sheet -> replace(sheet.getRow(10), 2, value));
+    }
+
+    /** Only the Strategic row's description (Tiers!B11) reworded: every scenario still passes. */
+    static RuleFile rewordedDescription(ActiveRuleset active, String text) throws IOException {
+        return tiers(active, sheet -> replace(sheet.getRow(10), 1, text));
+    }
+
+    private static RuleFile tiers(ActiveRuleset active, Consumer<Sheet> edit) throws IOException {
+        byte[] inForce = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
+                .orElseThrow().content();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inForce))) {
+            edit.accept(workbook.getSheet("Tiers"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return new RuleFile("tiers.xlsx", out.toByteArray());
+        }
+    }
+
+    /** Replaced rather than edited: the shipped workbooks hold inline strings, which POI does not rewrite. */
+    private static void replace(Row row, int column, Object value) {
+        row.removeCell(row.getCell(column));
+        if (value instanceof Double number) {
+            row.createCell(column).setCellValue(number);
+        }
+        else {
+            row.createCell(column).setCellValue(String.valueOf(value));
+        }
+    }
+}
