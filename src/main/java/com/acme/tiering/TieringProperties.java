@@ -2,6 +2,7 @@ package com.acme.tiering;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,7 +18,8 @@ public record TieringProperties(
         @DefaultValue Rules rules,
         @DefaultValue RuleTests ruleTests,
         @DefaultValue Demo demo,
-        @DefaultValue Run run) {
+        @DefaultValue Run run,
+        @DefaultValue Security security) {
 
     /**
      * @param requireApproval a second person, not the author, must approve a version before it is published
@@ -37,5 +39,15 @@ public record TieringProperties(
     }
 
     public record Run(@DefaultValue("500") int chunkSize) {
+    }
+
+    /**
+     * @param users who may change rules; with none configured the embedded default gets printed demo users
+     */
+    public record Security(@DefaultValue List<User> users) {
+
+        /** @param password as Spring Security stores it, e.g. {bcrypt}$2a$10$… */
+        public record User(String name, String password, List<String> roles) {
+        }
     }
 }

@@ -29,6 +29,9 @@ import com.acme.tiering.customer.ConflictingRecord;
 import com.acme.tiering.customer.CustomerNotFound;
 import com.acme.tiering.customer.InvalidRecords;
 import com.acme.tiering.decision.NoDecision;
+import com.acme.tiering.governance.PublicationRefused;
+import com.acme.tiering.governance.UploadRefused;
+import com.acme.tiering.governance.VersionNotSimulable;
 import com.acme.tiering.ruleset.RulesetInvalid;
 import com.acme.tiering.run.CustomerUnknown;
 import com.acme.tiering.run.RunAlreadyInProgress;
@@ -104,7 +107,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + (expected.equals("LocalDate") ? "date (YYYY-MM-DD)" : expected))));
     }
 
-    @ExceptionHandler({ CustomerNotFound.class, NoDecision.class, CustomerUnknown.class, RunNotFound.class })
+    @ExceptionHandler(UploadRefused.class)
+    ResponseEntity<ProblemDetail> uploadRefused(UploadRefused ex) {
+        HttpStatus status = ex.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = problem(status, "Upload refused", ex.getMessage());
+        problem.setProperty("findings", ex.findings());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(PublicationRefused.class)
+    ProblemDetail publicationRefused(PublicationRefused ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not yet", ex.getMessage());
+        problem.setProperty("reasons", ex.reasons());
+        return problem;
+    }
+
+    @ExceptionHandler(VersionNotSimulable.class)
+    ResponseEntity<ProblemDetail> notSimulable(VersionNotSimulable ex) {
+        HttpStatus status = ex.exists() ? HttpStatus.CONFLICT : HttpStatus.NOT_FOUND;
+        return ResponseEntity.status(status).body(problem(status, ex.exists() ? "Not simulable" : "Not found",
+                ex.getMessage()));
+    }
+
+    @ExceptionHandler(DrlNeedsRuleAuthor.class)
+    ProblemDetail drlNeedsRuleAuthor(DrlNeedsRuleAuthor ex) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler({ CustomerNotFound.class, NoDecision.class, CustomerUnknown.class, RunNotFound.class,
+            VersionUnknown.class })
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
     }

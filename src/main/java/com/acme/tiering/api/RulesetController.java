@@ -1,26 +1,134 @@
 package com.acme.tiering.api;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
+import com.acme.tiering.governance.RulesetDrafts;
+import com.acme.tiering.governance.RulesetPublication;
+import com.acme.tiering.governance.RulesetSimulation;
 import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.governance.SimulationReport;
+import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.security.Roles;
 
-/** Ruleset versions: which rules are in force and which were before. */
+/** Ruleset versions: upload a draft, simulate it, approve, publish, activate an earlier one, download files. */
 @RestController
 @RequestMapping("/api/v1/rulesets")
 class RulesetController {
 
     private final RulesetVersions versions;
+    private final RulesetDrafts drafts;
+    private final RulesetSimulation simulation;
+    private final RulesetPublication publication;
 
-    RulesetController(RulesetVersions versions) {
+    RulesetController(RulesetVersions versions, RulesetDrafts drafts, RulesetSimulation simulation,
+            RulesetPublication publication) {
         this.versions = versions;
+        this.drafts = drafts;
+        this.simulation = simulation;
+        this.publication = publication;
+    }
+
+    record VersionView(RulesetVersions.Version version, List<RulesetVersions.Event> events, List<String> files) {
+    }
+
+    record Decision(@Size(max = 1000) String reason) {
     }
 
     @GetMapping
     List<RulesetVersions.Version> versions() {
         return versions.all();
+    }
+
+    @GetMapping("/{id}")
+    VersionView version(@PathVariable long id) {
+        RulesetVersions.Version version = versions.find(id).orElseThrow(() -> VersionUnknown.withId(id));
+        return new VersionView(version, versions.events(id), versions.filesOf(id).stream().map(RuleFile::name).toList());
+    }
+
+    /** A DRAFT is 201; a version whose files do not pass the checks is kept as REJECTED and answered 422. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Object> upload(@RequestPart("files") List<MultipartFile> files,
+            @RequestParam(required = false) @Size(max = 1000) String comment, Authentication who) throws IOException {
+        List<RuleFile> ruleFiles = new ArrayList<>();
+        for (MultipartFile file : files) {
+            ruleFiles.add(new RuleFile(String.valueOf(file.getOriginalFilename()), file.getBytes()));
+        }
+        if (ruleFiles.stream().anyMatch(f -> f.kind() == RuleFile.Kind.DRL) && !has(who, Roles.RULE_AUTHOR)) {
+            throw DrlNeedsRuleAuthor.forUser(who.getName());
+        }
+        RulesetVersions.Version version = drafts.upload(ruleFiles, who.getName(), comment);
+        if (version.status().equals("REJECTED")) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                    String.join("; ", version.findings().stream().map(f -> f.toString()).toList()));
+            problem.setTitle("The rule files do not pass their checks");
+            problem.setProperty("findings", version.findings());
+            problem.setProperty("version", version.id());
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/rulesets/" + version.id())).body(version);
+    }
+
+    @PostMapping("/{id}/simulation")
+    SimulationReport simulate(@PathVariable long id) {
+        return simulation.simulate(id);
+    }
+
+    @PostMapping("/{id}/approval")
+    RulesetVersions.Version approve(@PathVariable long id, @RequestBody(required = false) Decision decision,
+            Authentication who) {
+        return publication.approve(id, who.getName(), reason(decision));
+    }
+
+    @PostMapping("/{id}/publish")
+    RulesetVersions.Version publish(@PathVariable long id, @RequestBody(required = false) Decision decision,
+            Authentication who) {
+        return publication.publish(id, who.getName(), reason(decision));
+    }
+
+    @PostMapping("/{id}/activate")
+    RulesetVersions.Version activate(@PathVariable long id, @RequestBody(required = false) Decision decision,
+            Authentication who) {
+        return publication.activate(id, who.getName(), reason(decision));
+    }
+
+    /** The exact file of a version, so an auditor can open the spreadsheet that decided. */
+    @GetMapping("/{id}/files/{name}")
+    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String name) {
+        RuleFile file = versions.filesOf(id).stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> VersionUnknown.file(id, name));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build()
+                        .toString())
+                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file.content());
+    }
+
+    private static String reason(Decision decision) {
+        return decision == null ? null : decision.reason();
+    }
+
+    private static boolean has(Authentication who, String role) {
+        return who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
     }
 }

@@ -41,7 +41,11 @@ public class RulesetDrafts {
         this.ruleTests = properties.ruleTests().directory();
     }
 
-    /** What a draft came to: its version row with findings and failing tests. */
+    /**
+     * What a draft came to: its version row with findings and failing tests.
+     *
+     * @throws UploadRefused before anything is stored when the files are unfit
+     */
     public RulesetVersions.Version upload(List<RuleFile> uploaded, String author, String comment) {
         refuseUnfitFiles(uploaded);
         List<RuleFile> files = merged(active.current().files(), uploaded);
@@ -70,6 +74,7 @@ public class RulesetDrafts {
     /** Too many, too big, or badly named files are refused before anything is read or stored. */
     static void refuseUnfitFiles(List<RuleFile> uploaded) {
         List<Finding> findings = new ArrayList<>();
+        boolean tooLarge = false;
         if (uploaded.isEmpty() || uploaded.size() > MAX_FILES) {
             findings.add(Finding.error("(upload)", null, null, null, "Upload 1 to " + MAX_FILES + " files, not "
                     + uploaded.size(), null));
@@ -80,12 +85,13 @@ public class RulesetDrafts {
                         "A plain name ending in .xlsx, .xls, .csv or .drl: letters, digits, . _ - and no folders"));
             }
             else if (file.content().length > MAX_FILE_BYTES) {
+                tooLarge = true;
                 findings.add(Finding.error(file.name(), null, null, null, "The file is larger than "
                         + MAX_FILE_BYTES / (1024 * 1024) + " MB", "Rule files are small: check it is the right file"));
             }
         }
         if (!findings.isEmpty()) {
-            throw RulesetInvalid.because(findings);
+            throw new UploadRefused(findings, tooLarge);
         }
     }
 

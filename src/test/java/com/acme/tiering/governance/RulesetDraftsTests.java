@@ -19,7 +19,6 @@ import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
-import com.acme.tiering.ruleset.RulesetInvalid;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.support.DatabaseCleaner;
 
@@ -113,11 +112,12 @@ class RulesetDraftsTests {
         long versionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class);
 
         assertThatThrownBy(() -> drafts.upload(List.of(new RuleFile("../../etc/tiers.xlsx", new byte[10])), "a", ""))
-                .isInstanceOfSatisfying(RulesetInvalid.class, invalid -> assertThat(invalid.findings())
+                .isInstanceOfSatisfying(UploadRefused.class, invalid -> assertThat(invalid.findings())
                         .singleElement().satisfies(f -> assertThat(f.message()).contains("file name")));
         assertThatThrownBy(() -> drafts.upload(List.of(new RuleFile("tiers.xlsx",
-                new byte[RulesetDrafts.MAX_FILE_BYTES + 1])), "a", "")).isInstanceOf(RulesetInvalid.class);
-        assertThatThrownBy(() -> drafts.upload(List.of(), "a", "")).isInstanceOf(RulesetInvalid.class);
+                new byte[RulesetDrafts.MAX_FILE_BYTES + 1])), "a", "")).isInstanceOfSatisfying(UploadRefused.class,
+                        refused -> assertThat(refused.tooLarge()).isTrue());
+        assertThatThrownBy(() -> drafts.upload(List.of(), "a", "")).isInstanceOf(UploadRefused.class);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class)).isEqualTo(versionsBefore);
     }
 }

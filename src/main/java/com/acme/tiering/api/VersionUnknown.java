@@ -1,0 +1,16 @@
+package com.acme.tiering.api;
+
+class VersionUnknown extends RuntimeException {
+
+    private VersionUnknown(String message) {
+        super(message);
+    }
+
+    static VersionUnknown withId(long id) {
+        return new VersionUnknown("No ruleset version " + id);
+    }
+
+    static VersionUnknown file(long id, String name) {
+        return new VersionUnknown("Ruleset version " + id + " has no file '" + name + "'");
+    }
+}

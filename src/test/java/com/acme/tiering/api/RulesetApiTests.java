@@ -1,0 +1,134 @@
+package com.acme.tiering.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.acme.tiering.ruleset.ActiveRuleset;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Ruleset changes over HTTP: authenticated, checked to the cell, and reversible. */
+@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
+@AutoConfigureMockMvc
+class RulesetApiTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ActiveRuleset active;
+
+    @Autowired
+    JsonMapper json;
+
+    private ResultActions upload(String user, String name, byte[] content) throws Exception {
+        var request = multipart("/api/v1/rulesets").file(new MockMultipartFile("files", name,
+                MediaType.APPLICATION_OCTET_STREAM_VALUE, content)).param("comment", "test upload");
+        return mvc.perform(user == null ? request : request.with(httpBasic(user, user + "-demo")));
+    }
+
+    @Test
+    void nobodyUnauthenticatedChangesRules() throws Exception {
+        upload(null, "tiers.xlsx", tiers(10, 1, "x")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/rulesets/1/activate").with(httpBasic("ops", "wrong"))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void anOperationsManagerMayNotUploadDrl() throws Exception {
+        upload("ops", "lifecycle.drl", "package x;".getBytes(StandardCharsets.UTF_8)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail", containsString("RULE_AUTHOR")));
+    }
+
+    @Test
+    void codeInACellIsRefusedNamingTheCellAndNothingGoesInForce() throws Exception {
+        String before = active.current().version();
+
+        upload("ops", "tiers.xlsx", tiers(12, 6, "System.exit(0)")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[0].file").value("tiers.xlsx"))
+                .andExpect(jsonPath("$.findings[0].sheet").value("Tiers"))
+                .andExpect(jsonPath("$.findings[0].cell").value("G13"));
+        assertThat(active.current().version()).isEqualTo(before);
+    }
+
+    @Test
+    void dangerousDrlFromARuleAuthorIsRefusedNamingTheLine() throws Exception {
+        upload("author", "lifecycle.drl", ("package com.acme.tiering.rules;\nimport java.io.File;\n")
+                .getBytes(StandardCharsets.UTF_8)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.findings[0].file").value("lifecycle.drl"))
+                .andExpect(jsonPath("$.findings[0].line").value(2));
+    }
+
+    @Test
+    void unfitFilesAreRefusedBeforeTheyAreRead() throws Exception {
+        upload("ops", "../../tiers.xlsx", tiers(10, 1, "x")).andExpect(status().isBadRequest());
+        upload("ops", "tiers.xlsx", new byte[5 * 1024 * 1024 + 1]).andExpect(status().isContentTooLarge());
+    }
+
+    @Test
+    void uploadSimulatePublishAndRollBack() throws Exception {
+        String before = active.current().version();
+        byte[] reworded = tiers(10, 1, "Strategic: the top 70%, buying monthly");
+        String created = upload("ops", "tiers.xlsx", reworded)
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("DRAFT"))
+                .andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo"))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reasons[0]", containsString("not been simulated")));
+
+        mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.tierMigration").exists());
+        mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"clearer wording\"}")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
+        assertThat(active.current().version()).isNotEqualTo(before);
+
+        long previous = json.readTree(mvc.perform(get("/api/v1/rulesets")).andReturn().getResponse()
+                .getContentAsString()).valueStream().filter(v -> v.get("contentHash").asString().equals(before))
+                .findFirst().orElseThrow().get("id").asLong();
+        mvc.perform(post("/api/v1/rulesets/" + previous + "/activate").with(httpBasic("reviewer", "reviewer-demo")))
+                .andExpect(status().isOk());
+        assertThat(active.current().version()).isEqualTo(before);
+        mvc.perform(get(created)).andExpect(jsonPath("$.events[1].action").value("PUBLISHED"))
+                .andExpect(jsonPath("$.events[1].reason").value("clearer wording"));
+        mvc.perform(get(created + "/files/tiers.xlsx")).andExpect(status().isOk())
+                .andExpect(content().bytes(reworded));
+    }
+
+    /** The tiers.xlsx in force with one cell (0-based row and column) replaced by a text. */
+    private byte[] tiers(int row, int column, String text) throws IOException {
+        byte[] inForce = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
+                .orElseThrow().content();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inForce))) {
+            Row r = workbook.getSheet("Tiers").getRow(row);
+            r.removeCell(r.getCell(column));
+            r.createCell(column).setCellValue(text);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
