@@ -67,18 +67,19 @@ class RulesetController {
         return new VersionView(version, versions.events(id), versions.filesOf(id).stream().map(RuleFile::name).toList());
     }
 
-    /** A DRAFT is 201; a version whose files do not pass the checks is kept as REJECTED and answered 422. */
+    /**
+     * Rule files in part {@code files}, optional rule-test CSV files in part {@code tests}. A DRAFT is 201;
+     * a version whose files do not pass the checks is kept as REJECTED and answered 422.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> upload(@RequestPart("files") List<MultipartFile> files,
+            @RequestPart(value = "tests", required = false) List<MultipartFile> tests,
             @RequestParam(required = false) @Size(max = 1000) String comment, Authentication who) throws IOException {
-        List<RuleFile> ruleFiles = new ArrayList<>();
-        for (MultipartFile file : files) {
-            ruleFiles.add(new RuleFile(String.valueOf(file.getOriginalFilename()), file.getBytes()));
-        }
+        List<RuleFile> ruleFiles = ruleFiles(files);
         if (ruleFiles.stream().anyMatch(f -> f.kind() == RuleFile.Kind.DRL) && !has(who, Roles.RULE_AUTHOR)) {
             throw DrlNeedsRuleAuthor.forUser(who.getName());
         }
-        RulesetVersions.Version version = drafts.upload(ruleFiles, who.getName(), comment);
+        RulesetVersions.Version version = drafts.upload(ruleFiles, ruleFiles(tests), who.getName(), comment);
         if (version.status().equals("REJECTED")) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     String.join("; ", version.findings().stream().map(f -> f.toString()).toList()));
@@ -122,6 +123,14 @@ class RulesetController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build()
                         .toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file.content());
+    }
+
+    private static List<RuleFile> ruleFiles(List<MultipartFile> parts) throws IOException {
+        List<RuleFile> files = new ArrayList<>();
+        for (MultipartFile part : parts == null ? List.<MultipartFile>of() : parts) {
+            files.add(new RuleFile(String.valueOf(part.getOriginalFilename()), part.getBytes()));
+        }
+        return files;
     }
 
     private static String reason(Decision decision) {

@@ -26,6 +26,7 @@ public class RulesetDrafts {
 
     static final int MAX_FILES = 20;
     static final int MAX_FILE_BYTES = 5 * 1024 * 1024;
+    private static final Pattern TEST_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.csv$");
     private static final Pattern FILE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(xlsx|xls|csv|drl)$");
 
     private final RulesetCompiler compiler;
@@ -47,12 +48,21 @@ public class RulesetDrafts {
      * @throws UploadRefused before anything is stored when the files are unfit
      */
     public RulesetVersions.Version upload(List<RuleFile> uploaded, String author, String comment) {
+        return upload(uploaded, List.of(), author, comment);
+    }
+
+    /** @param tests rule-test CSV files that replace same-named files of the rule-tests directory for this draft */
+    public RulesetVersions.Version upload(List<RuleFile> uploaded, List<RuleFile> tests, String author,
+            String comment) {
         refuseUnfitFiles(uploaded);
+        refuseUnfitTests(tests);
         List<RuleFile> files = merged(active.current().files(), uploaded);
         String hash = RulesetCompiler.contentHash(files);
         try {
             CompiledRuleset draft = compiler.compile(files);
-            long id = versions.record(hash, files, "DRAFT", author, comment, List.of(), RuleTestGate.failures(draft, ruleTests));
+            long id = versions.record(hash, files, "DRAFT", author, comment, List.of(),
+                    RuleTestGate.failures(draft, ruleTests, tests));
+            versions.storeTestFiles(id, tests);
             versions.event(id, "UPLOADED", author, comment);
             return versions.find(id).orElseThrow();
         }
@@ -92,6 +102,23 @@ public class RulesetDrafts {
         }
         if (!findings.isEmpty()) {
             throw new UploadRefused(findings, tooLarge);
+        }
+    }
+
+    private static void refuseUnfitTests(List<RuleFile> tests) {
+        List<Finding> findings = new ArrayList<>();
+        for (RuleFile test : tests) {
+            if (!TEST_NAME.matcher(test.name()).matches() || test.content().length > MAX_FILE_BYTES) {
+                findings.add(Finding.error(safeName(test.name()), null, null, null,
+                        "A rule-test file is a plain .csv name of at most " + MAX_FILE_BYTES / (1024 * 1024) + " MB",
+                        null));
+            }
+        }
+        if (tests.size() > MAX_FILES) {
+            findings.add(Finding.error("(upload)", null, null, null, "At most " + MAX_FILES + " test files", null));
+        }
+        if (!findings.isEmpty()) {
+            throw new UploadRefused(findings, false);
         }
     }
 

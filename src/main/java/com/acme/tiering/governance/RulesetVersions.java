@@ -94,6 +94,13 @@ public class RulesetVersions {
         return id;
     }
 
+    void storeTestFiles(long id, List<RuleFile> tests) {
+        for (RuleFile test : tests) {
+            jdbc.sql("INSERT INTO ruleset_test_file (ruleset_id, file_name, content) VALUES (?, ?, ?)")
+                    .params(id, test.name(), test.content()).update();
+        }
+    }
+
     public Optional<Version> find(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Row.class).optional().map(this::version);
     }

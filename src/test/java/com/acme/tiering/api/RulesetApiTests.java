@@ -106,16 +106,63 @@ class RulesetApiTests {
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
         assertThat(active.current().version()).isNotEqualTo(before);
 
-        long previous = json.readTree(mvc.perform(get("/api/v1/rulesets")).andReturn().getResponse()
-                .getContentAsString()).valueStream().filter(v -> v.get("contentHash").asString().equals(before))
-                .findFirst().orElseThrow().get("id").asLong();
-        mvc.perform(post("/api/v1/rulesets/" + previous + "/activate").with(httpBasic("reviewer", "reviewer-demo")))
-                .andExpect(status().isOk());
+        activateAgain(before);
         assertThat(active.current().version()).isEqualTo(before);
         mvc.perform(get(created)).andExpect(jsonPath("$.events[1].action").value("PUBLISHED"))
                 .andExpect(jsonPath("$.events[1].reason").value("clearer wording"));
         mvc.perform(get(created + "/files/tiers.xlsx")).andExpect(status().isOk())
                 .andExpect(content().bytes(reworded));
+    }
+
+    /** Puts the version with this content back in force, as an operations manager rolling back would. */
+    private void activateAgain(String contentHash) throws Exception {
+        long id = json.readTree(mvc.perform(get("/api/v1/rulesets")).andReturn().getResponse().getContentAsString())
+                .valueStream().filter(v -> v.get("contentHash").asString().equals(contentHash))
+                .filter(v -> !v.get("status").asString().equals("DRAFT")).findFirst().orElseThrow().get("id").asLong();
+        mvc.perform(post("/api/v1/rulesets/" + id + "/activate").with(httpBasic("reviewer", "reviewer-demo")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aThresholdChangeIsPublishedWithItsUpdatedScenarios() throws Exception {
+        String before = active.current().version();
+        byte[] strategicHalf = tiersNumber(10, 2, 0.5);
+        upload("ops", "tiers.xlsx", strategicHalf).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.failingTests[0].file").value("tiers.csv"))
+                .andExpect(jsonPath("$.failingTests[0].line").value(3))
+                .andExpect(jsonPath("$.failingTests[0].message", containsString("expected tier A but was B")));
+
+        String updatedTests = java.nio.file.Files.readString(java.nio.file.Path.of("rule-tests/tiers.csv"))
+                .replace("0.70,90000,90000,0,6,A", "0.70,90000,90000,0,6,B");
+        String created = mvc.perform(multipart("/api/v1/rulesets")
+                .file(new MockMultipartFile("files", "tiers.xlsx", "application/octet-stream", strategicHalf))
+                .file(new MockMultipartFile("tests", "tiers.csv", "text/csv", updatedTests.getBytes(StandardCharsets.UTF_8)))
+                .with(httpBasic("ops", "ops-demo")))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.failingTests").isEmpty())
+                .andReturn().getResponse().getHeader("Location");
+        mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk());
+        mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/evaluations/what-if").content("{\"paretoShare\":0.6,\"ordersLast12m\":8}")
+                .contentType(MediaType.APPLICATION_JSON)).andExpect(jsonPath("$.tier").value("B"))
+                .andExpect(jsonPath("$.rulesetVersion").value(active.current().version()));
+
+        activateAgain(before);
+        mvc.perform(post("/api/v1/evaluations/what-if").content("{\"paretoShare\":0.6,\"ordersLast12m\":8}")
+                .contentType(MediaType.APPLICATION_JSON)).andExpect(jsonPath("$.tier").value("A"));
+    }
+
+    private byte[] tiersNumber(int row, int column, double value) throws IOException {
+        byte[] inForce = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
+                .orElseThrow().content();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inForce))) {
+            Row r = workbook.getSheet("Tiers").getRow(row);
+            r.removeCell(r.getCell(column));
+            r.createCell(column).setCellValue(value);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** The tiers.xlsx in force with one cell (0-based row and column) replaced by a text. */
