@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import com.acme.tiering.TieringProperties;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesetCompiler;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.run.RunAlreadyInProgress;
@@ -61,14 +62,27 @@ public class RulesetPublication {
         if (!versions.hasSimulation(id)) {
             missing.add("it has not been simulated");
         }
-        if (settings.requireApproval() && versions.events(id).stream()
+        boolean approvalNeeded = settings.requireApproval() || changesDrl(id);
+        if (approvalNeeded && versions.events(id).stream()
                 .noneMatch(e -> e.action().equals("APPROVED") && !e.actor().equals(version.author()))) {
-            missing.add("it needs the approval of a second person");
+            missing.add("it needs the approval of a second person" + (settings.requireApproval() ? ""
+                    : ": it changes DRL, which is code"));
         }
         if (!missing.isEmpty()) {
             throw new PublicationRefused(id, missing);
         }
         return putInForce(version, actor, reason, "PUBLISHED");
+    }
+
+    /** DRL is code: a version whose DRL differs from the rules in force always needs a second person. */
+    private boolean changesDrl(long id) {
+        java.util.Map<String, String> inForce = new java.util.HashMap<>();
+        active.current().files().stream().filter(f -> f.kind() == RuleFile.Kind.DRL)
+                .forEach(f -> inForce.put(f.name(), f.sha256()));
+        java.util.Map<String, String> proposed = new java.util.HashMap<>();
+        versions.filesOf(id).stream().filter(f -> f.kind() == RuleFile.Kind.DRL)
+                .forEach(f -> proposed.put(f.name(), f.sha256()));
+        return !inForce.equals(proposed);
     }
 
     /** Puts a version that was in force before back in force, e.g. to roll back. */

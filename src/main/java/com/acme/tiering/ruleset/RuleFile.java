@@ -26,7 +26,7 @@ public record RuleFile(String name, byte[] content) {
         return HexFormat.of().formatHex(digest().digest(content));
     }
 
-    String text() {
+    public String text() {
         return new String(content, StandardCharsets.UTF_8);
     }
 

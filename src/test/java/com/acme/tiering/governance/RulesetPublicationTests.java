@@ -94,6 +94,22 @@ class RulesetPublicationTests {
     }
 
     @Test
+    void changedDrlAlwaysNeedsASecondPersonsApproval() {
+        String drl = active.current().files().stream().filter(f -> f.name().equals("lifecycle.drl")).findFirst()
+                .orElseThrow().text() + "\n// reviewed\n";
+        long id = drafts.upload(List.of(new com.acme.tiering.ruleset.RuleFile("lifecycle.drl",
+                drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "author", "comment only").id();
+        simulation.simulate(id);
+
+        assertThatThrownBy(() -> publication.publish(id, "author", "go")).isInstanceOfSatisfying(
+                PublicationRefused.class, r -> assertThat(r.reasons()).singleElement().asString().contains("DRL"));
+
+        publication.approve(id, "reviewer", "read the diff");
+        publication.publish(id, "author", "approved");
+        assertThat(versions.find(id).orElseThrow().status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void onlyPublishedVersionsCanBeActivated() throws IOException {
         long id = drafts.upload(List.of(GovernanceFixtures.rewordedDescription(active, "Strategic accounts")), "ops",
                 "").id();
