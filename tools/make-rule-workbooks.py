@@ -73,6 +73,11 @@ def _merge(ws, first, last):
             ws._cells[(8, column)] = Cell(ws, row=8, column=column, value="")
 
 
+def _span(low, high):
+    """A score range as auditors read it: 5, or 3–4."""
+    return str(low) if low == high else f"{low}–{high}"
+
+
 def tiers():
     columns = [
         ("NAME", "", "", "Rule"),
@@ -156,7 +161,7 @@ def rfm_segments():
         ("Can't Lose Them", "Used to buy most often, not recently", 1, 2, 5, 5),
         ("Hibernating", "Neither recent nor frequent", 1, 2, 1, 2),
     ]
-    rows = [[name, f"{name}: {text} (rScore {r1}–{r2}, fScore {f1}–{f2})", r1, r2, f1, f2, name]
+    rows = [[name, f"{name}: {text} (rScore {_span(r1, r2)}, fScore {_span(f1, f2)})", r1, r2, f1, f2, name]
             for name, text, r1, r2, f1, f2 in segments]
     table("rfm-segments.xlsx", "RfmSegments", "rfm",
           "Segment by the (rScore, fScore) pair, scores 1-5 from the run's RFM quintiles. The ten rows cover "

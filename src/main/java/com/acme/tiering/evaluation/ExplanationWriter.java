@@ -1,13 +1,9 @@
 package com.acme.tiering.evaluation;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.acme.tiering.evaluation.Explanation.TierGap;
@@ -16,7 +12,6 @@ import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.Tiers;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleInfo;
-import com.acme.tiering.ruleset.RuleInfo.Condition;
 
 /** Writes the explanation an auditor reads: a summary sentence and what was missing for higher tiers. */
 class ExplanationWriter {
@@ -40,16 +35,14 @@ class ExplanationWriter {
     }
 
     private static List<TierGap> whyNotHigher(CustomerFacts facts, CompiledRuleset ruleset, String tier) {
-        List<RuleInfo> higherRows = ruleset.catalog().values().stream()
-                .filter(rule -> rule.assignsTier() != null && Tiers.rank(rule.assignsTier()) < Tiers.rank(tier))
-                .sorted(Comparator.comparing((RuleInfo r) -> Tiers.rank(r.assignsTier()))
-                        .thenComparing(r -> r.row() == null ? Integer.MAX_VALUE : r.row()))
-                .toList();
         List<TierGap> gaps = new ArrayList<>();
-        for (RuleInfo row : higherRows) {
+        for (RuleInfo row : ruleset.tierRows()) {
+            if (Tiers.rank(row.assignsTier()) >= Tiers.rank(tier)) {
+                break;
+            }
             List<UnmetCondition> unmet = row.conditions().stream()
-                    .filter(condition -> !condition.holdsFor(number(facts.value(condition.fact()))))
-                    .map(condition -> unmet(condition, number(facts.value(condition.fact())))).toList();
+                    .filter(condition -> !condition.holdsFor(facts.value(condition.fact())))
+                    .map(condition -> ConditionText.unmet(condition, facts.value(condition.fact()))).toList();
             if (!unmet.isEmpty()) {
                 gaps.add(new TierGap(row.assignsTier(), row.name(), row.source(), row.description(), unmet));
             }
@@ -57,35 +50,24 @@ class ExplanationWriter {
         return gaps;
     }
 
-    private static UnmetCondition unmet(Condition condition, BigDecimal actual) {
-        String required = format(condition.value());
-        if (actual == null) {
-            return new UnmetCondition(condition.fact(), condition.operator(), condition.value(), null, null,
-                    condition.fact() + " is unknown, needs " + symbol(condition.operator()) + " " + required);
-        }
-        BigDecimal gap = actual.subtract(condition.value()).abs();
-        String direction = condition.operator().startsWith(">") ? "short by " : "over by ";
-        return new UnmetCondition(condition.fact(), condition.operator(), condition.value(), actual, gap,
-                condition.fact() + " " + format(actual) + " " + negated(condition.operator()) + " " + required + ", "
-                        + direction + format(gap));
-    }
-
     private static String summary(CustomerFacts facts, RuleInfo tierRow, Outcome outcome, String qualified,
             String tier, List<TierGap> gaps) {
-        StringBuilder text = new StringBuilder("Tier ").append(tier).append(" (").append(Tiers.name(tier)).append(")");
-        if (tierRow != null && tier.equals(qualified)) {
-            text.append(": ").append(tierRow.description()).append(met(facts, tierRow)).append(" (")
-                    .append(tierRow.source()).append(").");
+        StringBuilder text = new StringBuilder(tierTitle(tier));
+        if (tierRow == null) {
+            text.append(": no tier row matched.");
         }
-        else if (tierRow != null) {
-            text.append(", kept by the tier policy: qualifies for ").append(qualified).append(" (")
-                    .append(Tiers.name(qualified)).append(") by ").append(tierRow.source())
-                    .append("; downgrade pending since ").append(outcome.pendingSince())
-                    .append(", tier ").append(tier).append(" protected until ").append(outcome.protectedUntil())
-                    .append(".");
+        else if (tier.equals(qualified)) {
+            text.append(": ").append(reason(facts, tierRow, tier)).append('.');
+        }
+        else if (outcome.pendingSince() != null) {
+            text.append(", kept by the tier policy: downgrade to ").append(named(qualified))
+                    .append(" pending since ").append(outcome.pendingSince()).append(", tier ").append(tier)
+                    .append(" protected until ").append(outcome.protectedUntil()).append(". Qualifies for ")
+                    .append(qualified).append(": ").append(reason(facts, tierRow, qualified)).append('.');
         }
         else {
-            text.append(": no tier row matched.");
+            text.append(", set by the tier policy. Qualifies for ").append(named(qualified)).append(": ")
+                    .append(reason(facts, tierRow, qualified)).append('.');
         }
         gaps.stream().filter(gap -> Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1).min(CLOSEST)
                 .ifPresent(next -> text.append(" Not ").append(next.tier()).append(": ")
@@ -94,48 +76,21 @@ class ExplanationWriter {
         return text.toString();
     }
 
-    private static String met(CustomerFacts facts, RuleInfo row) {
-        if (row.conditions().isEmpty()) {
-            return "";
-        }
-        return " — " + row.conditions().stream().map(c -> c.fact() + " " + format(number(facts.value(c.fact()))) + " "
-                + symbol(c.operator()) + " " + format(c.value())).collect(Collectors.joining(", "));
+    private static String tierTitle(String tier) {
+        return "Tier " + named(tier);
     }
 
-    private static BigDecimal number(Object value) {
-        if (value instanceof BigDecimal decimal) {
-            return decimal;
-        }
-        return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+    private static String named(String tier) {
+        return tier + " (" + Tiers.name(tier) + ")";
     }
 
-    static String format(BigDecimal value) {
-        if (value == null) {
-            return "unknown";
-        }
-        if (value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
-            return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
-        }
-        BigDecimal rounded = value.setScale(Math.min(Math.max(value.scale(), 0), 4), RoundingMode.HALF_UP);
-        return rounded.stripTrailingZeros().toPlainString();
-    }
-
-    private static String symbol(String operator) {
-        return switch (operator) {
-            case "<=" -> "≤";
-            case ">=" -> "≥";
-            default -> operator;
-        };
-    }
-
-    private static String negated(String operator) {
-        return switch (operator) {
-            case "<=" -> ">";
-            case ">=" -> "<";
-            case "<" -> "≥";
-            case ">" -> "≤";
-            case "==" -> "≠";
-            default -> "=";
-        };
+    /** The row's description without the tier name the title already gives, its met conditions, and its source. */
+    private static String reason(CustomerFacts facts, RuleInfo row, String tier) {
+        String prefix = Tiers.name(tier) + ":";
+        String description = row.description().startsWith(prefix)
+                ? row.description().substring(prefix.length()).trim() : row.description();
+        String met = row.conditions().stream().map(c -> ConditionText.met(c, facts.value(c.fact())))
+                .collect(Collectors.joining(", "));
+        return description + (met.isEmpty() ? "" : " — " + met) + " (" + row.source() + ")";
     }
 }

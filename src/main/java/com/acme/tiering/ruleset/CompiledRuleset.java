@@ -1,17 +1,35 @@
 package com.acme.tiering.ruleset;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
+import com.acme.tiering.facts.Tiers;
+
 /**
  * An immutable, compiled ruleset version: compiled once, evaluated with fresh sessions, swapped whole.
  *
  * @param version the sha256 content hash of the rule files
+ * @param tierRows the rules that give a tier, best tier first and in table order: what "why not higher" reads
  */
-public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog) {
+public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
+        List<RuleInfo> tierRows) {
+
+    public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog) {
+        this(version, files, kieBase, catalog, tierRows(catalog));
+    }
+
+    /** Sorted once per version, so no evaluation sorts the catalog. */
+    private static List<RuleInfo> tierRows(Map<String, RuleInfo> catalog) {
+        return catalog.values().stream().filter(rule -> rule.assignsTier() != null)
+                .sorted(Comparator.comparing((RuleInfo r) -> Tiers.rank(r.assignsTier()))
+                        .thenComparing(r -> r.file())
+                        .thenComparing(r -> r.row() != null ? r.row() : r.line() != null ? r.line() : Integer.MAX_VALUE))
+                .toList();
+    }
 
     public KieSession newSession() {
         return kieBase.newKieSession();

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,11 @@ class RuleCatalogBuilder {
     private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-zA-Z_][a-zA-Z0-9_]*\\b");
     private static final Pattern NUMERIC_CONDITION = Pattern.compile(
             "^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(<=|>=|<|>|==|!=)\\s*(-?\\d+(?:\\.\\d+)?)B?\\s*$");
+    private static final Pattern TEXT_CONDITION = Pattern.compile(
+            "^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(==|!=)\\s*\"([^\"]*)\"\\s*$");
+    private static final Pattern LIST_CONDITION = Pattern.compile(
+            "^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s+(not in|in)\\s*\\((.*)\\)\\s*$");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?B?");
     private static final Pattern ASSIGNS_TIER = Pattern.compile("decision\\.tier\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     /** Catalog entries keyed by {@code package.ruleName}, as Drools names a fired rule. */
@@ -96,9 +102,8 @@ class RuleCatalogBuilder {
                         reads.add(new FactRead(type, id.group()));
                     }
                 }
-                Matcher numeric = NUMERIC_CONDITION.matcher(expression);
-                if (type.equals("CustomerFacts") && numeric.matches()) {
-                    conditions.add(new Condition(numeric.group(1), numeric.group(2), new BigDecimal(numeric.group(3))));
+                if (type.equals("CustomerFacts")) {
+                    condition(expression).ifPresent(conditions::add);
                 }
             }
         }
@@ -107,6 +112,37 @@ class RuleCatalogBuilder {
                 collect((BaseDescr) child, reads, conditions);
             }
         }
+    }
+
+    /** The condition, when it is a plain comparison of a customer fact with literal values. */
+    static Optional<Condition> condition(String expression) {
+        Matcher numeric = NUMERIC_CONDITION.matcher(expression);
+        Matcher text = TEXT_CONDITION.matcher(expression);
+        Matcher list = LIST_CONDITION.matcher(expression);
+        Condition condition = numeric.matches()
+                ? new Condition(numeric.group(1), numeric.group(2), new BigDecimal(numeric.group(3)))
+                : text.matches() ? new Condition(text.group(1), text.group(2), text.group(3))
+                : list.matches() ? new Condition(list.group(1), list.group(2), items(list.group(3))) : null;
+        return Optional.ofNullable(condition)
+                .filter(c -> FactModel.properties("CustomerFacts").contains(c.fact()) && c.value() != null);
+    }
+
+    /** The literals of an {@code in (...)} list; null when one of them is not a plain literal. */
+    private static List<Object> items(String list) {
+        List<Object> items = new ArrayList<>();
+        for (String item : list.split(",")) {
+            String literal = item.trim();
+            if (literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\"")) {
+                items.add(literal.substring(1, literal.length() - 1));
+            }
+            else if (NUMBER.matcher(literal).matches()) {
+                items.add(new BigDecimal(literal.replace("B", "")));
+            }
+            else {
+                return null;
+            }
+        }
+        return List.copyOf(items);
     }
 
     private static String simpleName(String type) {

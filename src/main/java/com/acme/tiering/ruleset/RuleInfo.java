@@ -27,14 +27,28 @@ public record RuleInfo(
     public record FactRead(String type, String property) {
     }
 
-    /** A condition like {@code revenueLast12m >= 20000}. */
-    public record Condition(String fact, String operator, BigDecimal value) {
+    /**
+     * A condition on a customer fact that the catalog can check without Drools, for "why not higher":
+     * a number comparison ({@code revenueLast12m >= 20000}), a text comparison ({@code industry == "Retail"})
+     * or a list ({@code region in ("EU", "UK")}).
+     *
+     * @param value a BigDecimal, a String, or for {@code in} and {@code not in} a List of them
+     */
+    public record Condition(String fact, String operator, Object value) {
 
-        public boolean holdsFor(BigDecimal actual) {
-            if (actual == null) {
+        public boolean holdsFor(Object actual) {
+            if (value instanceof List<?> list) {
+                boolean member = list.stream().anyMatch(item -> same(item, actual));
+                return operator.equals("in") ? member : !member;
+            }
+            if (value instanceof String) {
+                return operator.equals("==") == same(value, actual);
+            }
+            BigDecimal number = number(actual);
+            if (number == null) {
                 return false;
             }
-            int cmp = actual.compareTo(value);
+            int cmp = number.compareTo((BigDecimal) value);
             return switch (operator) {
                 case "<=" -> cmp <= 0;
                 case ">=" -> cmp >= 0;
@@ -43,6 +57,26 @@ public record RuleInfo(
                 case "==" -> cmp == 0;
                 default -> cmp != 0;
             };
+        }
+
+        public boolean numeric() {
+            return value instanceof BigDecimal;
+        }
+
+        /** A fact value as a number, or null when it is none: Integer and BigDecimal facts compare alike. */
+        public static BigDecimal number(Object value) {
+            if (value instanceof BigDecimal decimal) {
+                return decimal;
+            }
+            return value instanceof Number n ? new BigDecimal(n.toString()) : null;
+        }
+
+        private static boolean same(Object required, Object actual) {
+            if (required instanceof BigDecimal decimal) {
+                BigDecimal number = number(actual);
+                return number != null && number.compareTo(decimal) == 0;
+            }
+            return actual != null && required.equals(actual.toString());
         }
     }
 }

@@ -3,12 +3,16 @@ package com.acme.tiering.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
 import com.acme.tiering.evaluation.Explanation.FiredRule;
 import com.acme.tiering.evaluation.Explanation.TierGap;
+import com.acme.tiering.facts.CustomerFacts;
+import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.RuleFile;
 
 /** What an auditor reads: the fired rules with sources and facts, why not higher, the tier policy. */
 class EvaluatorTests {
@@ -50,8 +54,52 @@ class EvaluatorTests {
         assertThat(fastGrowing.source()).isEqualTo("tiers.xlsx › Tiers › row 14");
         assertThat(fastGrowing.unmet()).extracting(Explanation.UnmetCondition::text).containsExactly(
                 "revenueLast12m 18,000 < 20,000, short by 2,000", "revenueGrowthPct 20 < 50, short by 30");
-        assertThat(standard.explanation().summary()).startsWith("Tier C (Standard): Standard: bought in the last 12 months")
-                .contains("Not B: paretoShare 0.95 > 0.9, over by 0.05");
+        assertThat(standard.explanation().summary()).isEqualTo("Tier C (Standard): bought in the last 12 months"
+                + " — ordersLast12m 3 ≥ 1 (tiers.xlsx › Tiers › row 15). Not B: paretoShare 0.95 > 0.90, over by 0.05.");
+    }
+
+    @Test
+    void theSummaryNamesTheTierRowWithItsMetConditionsAndWhatTheNextTierUpLacks() {
+        Evaluation key = evaluate("""
+                paretoShare,revenueLast12m,ordersLast12m
+                0.84,82000,5
+                """);
+
+        assertThat(key.explanation().summary()).isEqualTo("Tier B (Key): among the customers making the next 20% of"
+                + " revenue — paretoShare 0.84 ≤ 0.90 (tiers.xlsx › Tiers › row 13)."
+                + " Not A: paretoShare 0.84 > 0.70, over by 0.14; ordersLast12m 5 < 6, short by 1.");
+    }
+
+    @Test
+    void textAndListConditionsOfHigherTierRowsAreExplainedToo() {
+        // ' stands for the CSV's " so that the text block stays readable
+        String table = """
+                RuleSet,com.acme.tiering.rules
+                Sequential,true
+                ACTIVATION-GROUP,tier
+                RuleTable Tiers
+                NAME,DESCRIPTION,CONDITION,CONDITION,CONDITION,ACTION
+                ,,CustomerFacts,CustomerFacts,CustomerFacts,
+                ,,'industry == ''$param''',region in ($param),revenueLast12m >= $param,'decision.tier(''$param'');'
+                Rule,Description,industry,region,revenueLast12m ≥,tier
+                Home retail,Strategic: a large retailer in our home markets,Retail,'''DE'', ''AT''',100000,A
+                Home market,Key: any account in our home markets,,'''DE'', ''AT''',,B
+                Everyone else,Standard: everyone else,,,,C
+                """.replace('\'', '"');
+        CompiledRuleset ruleset = ShippedRules.compileWith(new RuleFile("tiers.csv",
+                table.getBytes(StandardCharsets.UTF_8)), "tiers.xlsx");
+        CustomerFacts wholesaler = RuleTestSuite.parse("t.csv", """
+                industry,region,revenueLast12m
+                Wholesale,FR,120000
+                """).get(0).facts();
+
+        Evaluation standard = ShippedRules.evaluator().evaluate(wholesaler, ruleset);
+
+        assertThat(standard.tier()).isEqualTo("C");
+        assertThat(standard.explanation().whyNotHigher()).extracting(TierGap::tier).containsExactly("A", "B");
+        assertThat(standard.explanation().whyNotHigher().get(0).unmet()).extracting(Explanation.UnmetCondition::text)
+                .containsExactly("industry is Wholesale, needs Retail", "region is FR, needs one of DE, AT");
+        assertThat(standard.explanation().summary()).endsWith("Not B: region is FR, needs one of DE, AT.");
     }
 
     @Test
@@ -65,8 +113,9 @@ class EvaluatorTests {
         assertThat(protectedKey.qualifiedTier()).isEqualTo("C");
         assertThat(protectedKey.downgradePendingSince()).isEqualTo(LocalDate.of(2026, 6, 1));
         assertThat(protectedKey.tierProtectedUntil()).isEqualTo(LocalDate.of(2026, 8, 29));
-        assertThat(protectedKey.explanation().summary()).contains("kept by the tier policy")
-                .contains("protected until 2026-08-29");
+        assertThat(protectedKey.explanation().summary()).startsWith("Tier B (Key), kept by the tier policy: "
+                + "downgrade to C (Standard) pending since 2026-06-01, tier B protected until 2026-08-29. "
+                + "Qualifies for C: bought in the last 12 months — ordersLast12m 2 ≥ 1 (tiers.xlsx › Tiers › row 15).");
     }
 
     @Test

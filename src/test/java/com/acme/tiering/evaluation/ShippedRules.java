@@ -1,9 +1,12 @@
 package com.acme.tiering.evaluation;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesDirectory;
 import com.acme.tiering.ruleset.RulesetCompiler;
 
@@ -23,6 +26,14 @@ final class ShippedRules {
             compiled = new RulesetCompiler().compile(new RulesDirectory().read(RULES));
         }
         return compiled;
+    }
+
+    /** The shipped rules with one file replaced by another (which may have another name, e.g. .xlsx by .csv). */
+    static CompiledRuleset compileWith(RuleFile file, String replacing) {
+        List<RuleFile> files = new ArrayList<>(new RulesDirectory().read(RULES).stream()
+                .filter(f -> !f.name().equals(replacing) && !f.name().equals(file.name())).toList());
+        files.add(file);
+        return new RulesetCompiler().compile(files);
     }
 
     static Evaluator evaluator() {

@@ -1,0 +1,135 @@
+package com.acme.tiering.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.acme.tiering.evaluation.Explanation.UnmetCondition;
+import com.acme.tiering.ruleset.RuleInfo.Condition;
+
+/**
+ * A tier row's condition in the words of an explanation: {@code paretoShare 0.84 ≤ 0.90} when met,
+ * {@code revenueLast12m 82,000 < 100,000, short by 18,000} when not. The numbers of one comparison
+ * share their decimals, so a cell's 0.9 reads 0.90 next to a paretoShare of 0.84.
+ */
+final class ConditionText {
+
+    private static final int MAX_DECIMALS = 4;
+
+    private ConditionText() {
+    }
+
+    /** A condition that holds, with the actual value. */
+    static String met(Condition condition, Object actual) {
+        if (condition.value() instanceof List<?> list) {
+            return condition.fact() + " " + text(actual)
+                    + (condition.operator().equals("in") ? " is one of " : " is none of ") + items(list);
+        }
+        if (!condition.numeric()) {
+            return condition.fact() + (condition.operator().equals("==") ? " is " + text(actual)
+                    : " " + text(actual) + " ≠ " + condition.value());
+        }
+        BigDecimal number = Condition.number(actual);
+        int decimals = decimals(number, (BigDecimal) condition.value());
+        return condition.fact() + " " + format(number, decimals) + " " + symbol(condition.operator()) + " "
+                + format((BigDecimal) condition.value(), decimals);
+    }
+
+    /** A condition that does not hold: required, actual, the gap for numbers, and the sentence for people. */
+    static UnmetCondition unmet(Condition condition, Object actual) {
+        if (actual == null) {
+            return new UnmetCondition(condition.fact(), condition.operator(), condition.value(), null, null,
+                    condition.fact() + " is unknown, needs " + requirement(condition));
+        }
+        if (!condition.numeric()) {
+            return new UnmetCondition(condition.fact(), condition.operator(), condition.value(), actual, null,
+                    condition.fact() + " is " + text(actual) + ", needs " + requirement(condition));
+        }
+        BigDecimal number = Condition.number(actual);
+        BigDecimal required = (BigDecimal) condition.value();
+        BigDecimal gap = number.subtract(required).abs();
+        int decimals = decimals(number, required);
+        String text = condition.fact() + " " + format(number, decimals) + " " + negated(condition.operator()) + " "
+                + format(required, decimals) + gapText(condition.operator(), gap, decimals);
+        return new UnmetCondition(condition.fact(), condition.operator(), required, number, gap, text);
+    }
+
+    /** A number as explanations show it: thousands grouped, at most four decimals. */
+    static String format(BigDecimal value) {
+        return value == null ? "unknown" : format(value, decimals(value));
+    }
+
+    private static String gapText(String operator, BigDecimal gap, int decimals) {
+        return switch (operator) {
+            case ">", ">=" -> ", short by " + format(gap, decimals);
+            case "<", "<=" -> ", over by " + format(gap, decimals);
+            case "==" -> ", off by " + format(gap, decimals);
+            default -> "";
+        };
+    }
+
+    private static String requirement(Condition condition) {
+        if (condition.value() instanceof List<?> list) {
+            return (condition.operator().equals("in") ? "one of " : "none of ") + items(list);
+        }
+        String value = condition.value() instanceof BigDecimal number ? format(number) : condition.value().toString();
+        return switch (condition.operator()) {
+            case "==" -> condition.numeric() ? "= " + value : value;
+            case "!=" -> "anything but " + value;
+            default -> symbol(condition.operator()) + " " + value;
+        };
+    }
+
+    private static String items(List<?> list) {
+        return list.stream().map(ConditionText::text).collect(Collectors.joining(", "));
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return "unknown";
+        }
+        return value instanceof BigDecimal || value instanceof Number ? format(Condition.number(value)) : value.toString();
+    }
+
+    private static int decimals(BigDecimal... values) {
+        return Stream.of(values).filter(v -> v != null).mapToInt(v -> Math.max(v.stripTrailingZeros().scale(), 0))
+                .max().orElse(0);
+    }
+
+    private static String format(BigDecimal value, int decimals) {
+        if (value == null) {
+            return "unknown";
+        }
+        int scale = Math.min(decimals, MAX_DECIMALS);
+        DecimalFormat format = new DecimalFormat(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    private static String symbol(String operator) {
+        return switch (operator) {
+            case "<=" -> "≤";
+            case ">=" -> "≥";
+            case "==" -> "=";
+            case "!=" -> "≠";
+            default -> operator;
+        };
+    }
+
+    private static String negated(String operator) {
+        return switch (operator) {
+            case "<=" -> ">";
+            case ">=" -> "<";
+            case "<" -> "≥";
+            case ">" -> "≤";
+            case "==" -> "≠";
+            default -> "=";
+        };
+    }
+}
