@@ -26,6 +26,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.acme.tiering.governance.RulesetDrafts;
 import com.acme.tiering.governance.RulesetPublication;
+import com.acme.tiering.governance.RulesetShadows;
+import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.governance.RulesetSimulation;
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.governance.SimulationReport;
@@ -41,9 +43,11 @@ class RulesetController {
     private final RulesetDrafts drafts;
     private final RulesetSimulation simulation;
     private final RulesetPublication publication;
+    private final RulesetShadows shadows;
 
     RulesetController(RulesetVersions versions, RulesetDrafts drafts, RulesetSimulation simulation,
-            RulesetPublication publication) {
+            RulesetPublication publication, RulesetShadows shadows) {
+        this.shadows = shadows;
         this.versions = versions;
         this.drafts = drafts;
         this.simulation = simulation;
@@ -112,6 +116,27 @@ class RulesetController {
     RulesetVersions.Version activate(@PathVariable long id, @RequestBody(required = false) Decision decision,
             Authentication who) {
         return publication.activate(id, who.getName(), reason(decision));
+    }
+
+    @PostMapping("/{id}/shadow")
+    ResponseEntity<Void> startShadow(@PathVariable long id, Authentication who) {
+        shadows.start(id, who.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/{id}/shadow")
+    ResponseEntity<Void> stopShadow(@PathVariable long id, Authentication who) {
+        shadows.stop(id, who.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Where the shadow version decided differently from the rules in force, run by run. */
+    @GetMapping("/{id}/shadow-differences")
+    List<ShadowDifferences.Difference> shadowDifferences(@PathVariable long id,
+            @RequestParam(defaultValue = "0") @jakarta.validation.constraints.Min(0) int page,
+            @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(1000) int size) {
+        return shadows.differences(id, page, size);
     }
 
     /** The exact file of a version, so an auditor can open the spreadsheet that decided. */

@@ -17,6 +17,7 @@ import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesDirectory;
 import com.acme.tiering.ruleset.RulesetCompiler;
 import com.acme.tiering.ruleset.RulesetInvalid;
+import com.acme.tiering.ruleset.ShadowRuleset;
 
 /**
  * Which rules the service starts with. The rules directory is what a team keeps in git: when its content
@@ -53,6 +54,16 @@ class RulesetStartup {
         catch (RulesetInvalid invalid) {
             return keepActive(compiler, versions, active, files, hash, invalid.findings(), List.of());
         }
+    }
+
+    /** The shadow ruleset, carried on from before a restart when one was running. */
+    @Bean
+    ShadowRuleset shadowRuleset(org.springframework.jdbc.core.simple.JdbcClient jdbc, RulesetVersions versions,
+            RulesetCompiler compiler) {
+        ShadowRuleset shadow = new ShadowRuleset();
+        jdbc.sql("SELECT ruleset_id FROM ruleset_shadow WHERE stopped_at IS NULL").query(Long.class).optional()
+                .ifPresent(id -> shadow.set(new ShadowRuleset.Shadow(id, compiler.compile(versions.filesOf(id)))));
+        return shadow;
     }
 
     private static ActiveRuleset keepActive(RulesetCompiler compiler, RulesetVersions versions,

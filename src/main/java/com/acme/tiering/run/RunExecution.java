@@ -10,6 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
 import com.acme.tiering.decision.DecisionRecorder;
+import com.acme.tiering.decision.ShadowDifferences;
+import com.acme.tiering.ruleset.ShadowRuleset;
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.facts.CustomerFacts;
@@ -28,9 +30,14 @@ class RunExecution {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int chunkSize;
+    private final ShadowRuleset shadow;
+    private final ShadowDifferences differences;
 
     RunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
-            TransactionTemplate transaction, Clock clock, TieringProperties properties) {
+            TransactionTemplate transaction, Clock clock, TieringProperties properties, ShadowRuleset shadow,
+            ShadowDifferences differences) {
+        this.shadow = shadow;
+        this.differences = differences;
         this.runs = runs;
         this.facts = facts;
         this.evaluator = evaluator;
@@ -67,9 +74,16 @@ class RunExecution {
     private void evaluateChunk(EvaluationRun run, List<String> ids) {
         List<CustomerFacts> chunkFacts = facts.factsForRun(run.id(), run.asOf(), ids);
         List<Evaluation> evaluations = chunkFacts.stream().map(evaluator::evaluate).toList();
+        var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(),
+                chunkFacts.stream().map(f -> evaluator.evaluate(f, s.ruleset())).toList()));
         transaction.executeWithoutResult(status -> {
             DecisionRecorder.Recorded recorded = recorder.record(evaluations, run.id(), clock.instant());
+            shadowed.ifPresent(s -> differences.record(s.versionId(), run.id(), evaluations, s.evaluations()));
             runs.advance(run.id(), recorded.decisions(), recorded.changed(), ids.get(ids.size() - 1));
         });
+    }
+
+    /** The shadow ruleset's evaluations of a chunk, recorded only where they differ. */
+    private record Shadowed(long versionId, List<Evaluation> evaluations) {
     }
 }

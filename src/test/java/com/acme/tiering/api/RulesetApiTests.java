@@ -114,6 +114,20 @@ class RulesetApiTests {
                 .andExpect(content().bytes(reworded));
     }
 
+    @Test
+    void aDraftRunsInTheShadowOnlyForAuthenticatedManagers() throws Exception {
+        String created = upload("ops", "tiers.xlsx", tiers(10, 1, "Strategic, shadowed")).andExpect(status().isCreated())
+                .andReturn().getResponse().getHeader("Location");
+
+        mvc.perform(post(created + "/shadow")).andExpect(status().isUnauthorized());
+        mvc.perform(post(created + "/shadow").with(httpBasic("ops", "ops-demo"))).andExpect(status().isNoContent());
+        mvc.perform(get(created + "/shadow-differences")).andExpect(status().isOk()).andExpect(jsonPath("$").isArray());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(created + "/shadow")
+                .with(httpBasic("ops", "ops-demo"))).andExpect(status().isNoContent());
+        mvc.perform(get(created)).andExpect(jsonPath("$.events[*].action",
+                org.hamcrest.Matchers.contains("UPLOADED", "SHADOWED", "SHADOW_STOPPED")));
+    }
+
     /** Puts the version with this content back in force, as an operations manager rolling back would. */
     private void activateAgain(String contentHash) throws Exception {
         long id = json.readTree(mvc.perform(get("/api/v1/rulesets")).andReturn().getResponse().getContentAsString())
