@@ -39,7 +39,7 @@ final class FirstMatchCheck {
             };
         }
 
-        private static BigDecimal number(String text) {
+        static BigDecimal number(String text) {
             return TableVocabulary.NUMBER.matcher(text).matches() ? new BigDecimal(text) : null;
         }
     }
@@ -48,7 +48,7 @@ final class FirstMatchCheck {
      * A data row: its first cell, its name, its analysable constraints, and whether it also has
      * conditions this check cannot reason about (then it is never taken as covering later rows).
      */
-    record RuleRow(GridCell first, String name, List<Constraint> constraints, boolean opaque) {
+    record RuleRow(GridCell first, String name, List<Constraint> constraints, boolean opaque, String outcome) {
     }
 
     private FirstMatchCheck() {
@@ -70,6 +70,84 @@ final class FirstMatchCheck {
             }
         }
         return findings;
+    }
+
+    /**
+     * In a table where every matching row fires, two rows that can match the same customer but set
+     * different outcomes contradict each other: the later one silently wins. Such pairs are findings.
+     */
+    static List<Finding> overlapping(String file, String sheet, List<RuleRow> rows) {
+        List<Finding> findings = new ArrayList<>();
+        for (int j = 1; j < rows.size(); j++) {
+            for (int i = 0; i < j; i++) {
+                RuleRow a = rows.get(i);
+                RuleRow b = rows.get(j);
+                if (!a.opaque() && !b.opaque() && !a.outcome().equals(b.outcome()) && canBothMatch(a, b)) {
+                    findings.add(Finding.error(file, sheet, b.first().ref(), null, "This row and row "
+                            + (a.first().row() + 1) + " (" + a.name() + ") can match the same customer with "
+                            + "different outcomes", "Make their conditions exclusive, or make the table first-match "
+                                    + "(Sequential true with an ACTIVATION-GROUP)"));
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Every fact both rows constrain leaves some value both accept. */
+    private static boolean canBothMatch(RuleRow a, RuleRow b) {
+        List<Constraint> all = new ArrayList<>(a.constraints());
+        all.addAll(b.constraints());
+        return all.stream().map(Constraint::fact).distinct().allMatch(fact -> satisfiable(all.stream()
+                .filter(c -> c.fact().equals(fact)).toList()));
+    }
+
+    private static boolean satisfiable(List<Constraint> constraints) {
+        BigDecimal low = null;
+        BigDecimal high = null;
+        boolean lowOpen = false;
+        boolean highOpen = false;
+        String text = null;
+        for (Constraint c : constraints) {
+            BigDecimal bound = Constraint.number(c.value());
+            if (bound == null) {
+                if (c.op().equals("==") && text != null && !text.equals(c.value())) {
+                    return false;
+                }
+                text = c.op().equals("==") ? c.value() : text;
+                continue;
+            }
+            switch (c.op()) {
+                case ">", ">=" -> {
+                    if (low == null || bound.compareTo(low) > 0 || (bound.compareTo(low) == 0 && c.op().equals(">"))) {
+                        low = bound;
+                        lowOpen = c.op().equals(">");
+                    }
+                }
+                case "<", "<=" -> {
+                    if (high == null || bound.compareTo(high) < 0 || (bound.compareTo(high) == 0 && c.op().equals("<"))) {
+                        high = bound;
+                        highOpen = c.op().equals("<");
+                    }
+                }
+                case "==" -> {
+                    if (low == null || bound.compareTo(low) > 0) {
+                        low = bound;
+                        lowOpen = false;
+                    }
+                    if (high == null || bound.compareTo(high) < 0) {
+                        high = bound;
+                        highOpen = false;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (low == null || high == null) {
+            return true;
+        }
+        int cmp = low.compareTo(high);
+        return cmp < 0 || (cmp == 0 && !lowOpen && !highOpen);
     }
 
     private static boolean covers(RuleRow earlier, RuleRow later) {

@@ -103,6 +103,9 @@ class SafeDialect {
         if (sequential && oneActivationGroup) {
             findings.addAll(FirstMatchCheck.unreachable(file, grid.sheet(), rows));
         }
+        else {
+            findings.addAll(FirstMatchCheck.overlapping(file, grid.sheet(), rows));
+        }
     }
 
     private FirstMatchCheck.RuleRow ruleRow(List<Column> columns, int row, int firstColumn) {
@@ -127,7 +130,9 @@ class SafeDialect {
                         values[i].trim()));
             }
         }
-        return new FirstMatchCheck.RuleRow(grid.cell(row, firstColumn), name, constraints, opaque);
+        String outcome = columns.stream().filter(c -> c.kind() == Kind.ACTION).map(c -> grid.text(row, c.index()))
+                .reduce((x, y) -> x + "|" + y).orElse("");
+        return new FirstMatchCheck.RuleRow(grid.cell(row, firstColumn), name, constraints, opaque, outcome);
     }
 
     private void dataCell(Column column, GridCell cell) {

@@ -102,6 +102,28 @@ class SafeDialectTests {
     }
 
     @Test
+    void inATableWhereEveryMatchFiresOverlappingRowsWithDifferentOutcomesAreFound() throws IOException {
+        assertFinding(sheet -> set(sheet, 1, 1, "false"), "A12",
+                "row 11 (Strategic: top 70% and buying regularly) can match the same customer with different outcomes");
+    }
+
+    @Test
+    void rowsThatCannotMatchTheSameCustomerDoNotOverlap() throws IOException {
+        List<Finding> findings = new ArrayList<>();
+        byte[] rfm = shipped.stream().filter(f -> f.name().equals("rfm-segments.xlsx")).findFirst().orElseThrow()
+                .content();
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(rfm))) {
+            set(workbook.getSheetAt(0), 1, 1, "false");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            for (SheetGrid grid : SheetGrid.ofWorkbook(out.toByteArray())) {
+                findings.addAll(SafeDialect.inspect("rfm-segments.xlsx", grid));
+            }
+        }
+        assertThat(findings).as("the ten RFM rows cover the 25 score pairs without overlap").isEmpty();
+    }
+
+    @Test
     void ruleNamesMustBeUnique() throws IOException {
         assertFinding(sheet -> set(sheet, 12, 0, "Key: top 70%, irregular buyer"), "A13", "is already used in A12");
     }
