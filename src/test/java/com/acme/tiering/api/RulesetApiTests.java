@@ -10,14 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.support.Workbooks;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -140,7 +135,7 @@ class RulesetApiTests {
     @Test
     void aThresholdChangeIsPublishedWithItsUpdatedScenarios() throws Exception {
         String before = active.current().version();
-        byte[] strategicHalf = tiersNumber(10, 2, 0.5);
+        byte[] strategicHalf = tiers(10, 2, 0.5);
         upload("ops", "tiers.xlsx", strategicHalf).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.failingTests[0].file").value("tiers.csv"))
                 .andExpect(jsonPath("$.failingTests[0].line").value(3))
@@ -166,30 +161,10 @@ class RulesetApiTests {
                 .contentType(MediaType.APPLICATION_JSON)).andExpect(jsonPath("$.tier").value("A"));
     }
 
-    private byte[] tiersNumber(int row, int column, double value) throws IOException {
+    /** The tiers.xlsx in force with one cell (0-based row and column) replaced. */
+    private byte[] tiers(int row, int column, Object value) {
         byte[] inForce = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
                 .orElseThrow().content();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inForce))) {
-            Row r = workbook.getSheet("Tiers").getRow(row);
-            r.removeCell(r.getCell(column));
-            r.createCell(column).setCellValue(value);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** The tiers.xlsx in force with one cell (0-based row and column) replaced by a text. */
-    private byte[] tiers(int row, int column, String text) throws IOException {
-        byte[] inForce = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
-                .orElseThrow().content();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inForce))) {
-            Row r = workbook.getSheet("Tiers").getRow(row);
-            r.removeCell(r.getCell(column));
-            r.createCell(column).setCellValue(text);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return Workbooks.withCell(inForce, "Tiers", row, column, value);
     }
 }

@@ -1,17 +1,9 @@
 package com.acme.tiering.governance;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.acme.tiering.customer.CustomerDetails;
 import com.acme.tiering.customer.Customers;
@@ -20,6 +12,7 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.support.Workbooks;
 
 /** Customers with known Pareto shares and edited copies of the shipped tiers.xlsx. */
 final class GovernanceFixtures {
@@ -46,34 +39,17 @@ final class GovernanceFixtures {
     }
 
     /** The Strategic row's paretoShare threshold (Tiers!C11) changed: fails the scenarios that pin 0.70. */
-    static RuleFile strategicThreshold(ActiveRuleset active, double value) throws IOException {
-        return tiers(active, sheet -> replace(sheet.getRow(10), 2, value));
+    static RuleFile strategicThreshold(ActiveRuleset active, double value) {
+        return new RuleFile("tiers.xlsx", Workbooks.withCell(tiers(active), "Tiers", 10, 2, value));
     }
 
     /** Only the Strategic row's description (Tiers!B11) reworded: every scenario still passes. */
-    static RuleFile rewordedDescription(ActiveRuleset active, String text) throws IOException {
-        return tiers(active, sheet -> replace(sheet.getRow(10), 1, text));
+    static RuleFile rewordedDescription(ActiveRuleset active, String text) {
+        return new RuleFile("tiers.xlsx", Workbooks.withCell(tiers(active), "Tiers", 10, 1, text));
     }
 
-    private static RuleFile tiers(ActiveRuleset active, Consumer<Sheet> edit) throws IOException {
-        byte[] inForce = active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst()
-                .orElseThrow().content();
-        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(inForce))) {
-            edit.accept(workbook.getSheet("Tiers"));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return new RuleFile("tiers.xlsx", out.toByteArray());
-        }
-    }
-
-    /** Replaced rather than edited: the shipped workbooks hold inline strings, which POI does not rewrite. */
-    private static void replace(Row row, int column, Object value) {
-        row.removeCell(row.getCell(column));
-        if (value instanceof Double number) {
-            row.createCell(column).setCellValue(number);
-        }
-        else {
-            row.createCell(column).setCellValue(String.valueOf(value));
-        }
+    private static byte[] tiers(ActiveRuleset active) {
+        return active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst().orElseThrow()
+                .content();
     }
 }

@@ -3,16 +3,11 @@ package com.acme.tiering.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.acme.tiering.TieringApplication;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RulesetInvalid;
+import com.acme.tiering.support.Workbooks;
 
 /**
  * The rules directory at start-up: imported as a new version only when it compiles and passes the rule
@@ -132,15 +128,7 @@ class RulesetStartupTests {
 
     /** The Strategic row's paretoShare threshold (tiers.xlsx, sheet Tiers, cell C11). */
     private void strategicThreshold(double value) throws IOException {
-        byte[] changed;
-        try (InputStream in = Files.newInputStream(rules.resolve("tiers.xlsx")); Workbook workbook = new XSSFWorkbook(in)) {
-            Row row = workbook.getSheet("Tiers").getRow(10);
-            row.removeCell(row.getCell(2));
-            row.createCell(2).setCellValue(value);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            changed = out.toByteArray();
-        }
-        Files.write(rules.resolve("tiers.xlsx"), changed);
+        Path tiers = rules.resolve("tiers.xlsx");
+        Files.write(tiers, Workbooks.withCell(Files.readAllBytes(tiers), "Tiers", 10, 2, value));
     }
 }

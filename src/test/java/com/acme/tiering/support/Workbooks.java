@@ -1,0 +1,44 @@
+package com.acme.tiering.support;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Edited copies of .xlsx rule files, as an operations manager would save them after changing a cell. */
+public final class Workbooks {
+
+    private Workbooks() {
+    }
+
+    /**
+     * A copy with one cell (0-based row and column) set to a number or a text. The cell is replaced rather
+     * than edited: the shipped workbooks hold inline strings, which POI does not rewrite in place.
+     */
+    public static byte[] withCell(byte[] xlsx, String sheetName, int row, int column, Object value) {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = sheetName == null ? workbook.getSheetAt(0) : workbook.getSheet(sheetName);
+            Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
+            if (r.getCell(column) != null) {
+                r.removeCell(r.getCell(column));
+            }
+            if (value instanceof Number number) {
+                r.createCell(column).setCellValue(number.doubleValue());
+            }
+            else {
+                r.createCell(column).setCellValue(String.valueOf(value));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+}
