@@ -164,8 +164,12 @@ class DecisionTableTranslator {
 
     /** Why a file could not be opened, in words for the person who uploaded it. */
     static String unreadable(Throwable error) {
-        String message = String.valueOf(rootMessage(error)) + " " + String.valueOf(error.getMessage());
-        if (message.contains("Zip bomb")) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = error; t != null && chain.length() < 10_000; t = t.getCause() == t ? null : t.getCause()) {
+            chain.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage()).append('\n');
+        }
+        String message = chain.toString();
+        if (message.contains("Zip bomb") || message.contains("Tried to allocate an array")) {
             return "The file expands to far more data than a spreadsheet holds (a zip bomb?)";
         }
         if (message.contains("DOCTYPE") || message.contains("DTD") || message.toLowerCase(java.util.Locale.ROOT)

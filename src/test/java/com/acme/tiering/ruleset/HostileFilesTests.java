@@ -54,6 +54,17 @@ class HostileFilesTests {
     }
 
     @Test
+    void aSheetPaddedToHundredsOfMegabytesIsRefusedWithoutBeingRead() throws IOException {
+        byte[] padded = rezip(shipped("tiers.xlsx"), "xl/worksheets/sheet1.xml", original -> {
+            byte[] inflated = new byte[original.length + 110 * 1024 * 1024];
+            System.arraycopy(original, 0, inflated, 0, original.length);
+            java.util.Arrays.fill(inflated, original.length, inflated.length, (byte) ' ');
+            return inflated;
+        });
+        assertThat(onlyFinding(padded).message()).contains("expands to far more data");
+    }
+
+    @Test
     void anXlsxDeclaringAnExternalEntityIsRefused() throws IOException {
         byte[] xxe = rezip(shipped("tiers.xlsx"), "xl/workbook.xml", original -> {
             String xml = new String(original, StandardCharsets.UTF_8);
