@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RulesetVersions {
 
     private static final String SELECT = """
-            SELECT id, content_hash, status, author, comment, created_at, activated_at, validation_report, test_report
+            SELECT id, content_hash, status, author, comment, created_at, activated_at, validation_report, test_report,
+                simulation_report
             FROM ruleset_version""";
 
     private final JdbcClient jdbc;
@@ -44,18 +45,21 @@ public class RulesetVersions {
      * @param status ACTIVE, RETIRED or REJECTED
      * @param findings what the checks found (why a REJECTED version was refused)
      * @param failingTests the rule-test scenarios it failed, each named by file and line
+     * @param simulation the latest impact preview against the rules then in force, null before the first
      */
     public record Version(long id, String contentHash, String status, String author, String comment,
-            Instant createdAt, Instant activatedAt, List<Finding> findings, List<Finding> failingTests) {
+            Instant createdAt, Instant activatedAt, List<Finding> findings, List<Finding> failingTests,
+            SimulationReport simulation) {
     }
 
     private record Row(long id, String contentHash, String status, String author, String comment, Instant createdAt,
-            Instant activatedAt, String validationReport, String testReport) {
+            Instant activatedAt, String validationReport, String testReport, String simulationReport) {
     }
 
     private Version version(Row row) {
         return new Version(row.id(), row.contentHash(), row.status(), row.author(), row.comment(), row.createdAt(),
-                row.activatedAt(), report(row.validationReport()), report(row.testReport()));
+                row.activatedAt(), report(row.validationReport()), report(row.testReport()),
+                row.simulationReport() == null ? null : json.readValue(row.simulationReport(), SimulationReport.class));
     }
 
     private List<Finding> report(String stored) {
@@ -135,8 +139,7 @@ public class RulesetVersions {
     }
 
     public boolean hasSimulation(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM ruleset_version WHERE id = ? AND simulation_report IS NOT NULL")
-                .param(id).query(Long.class).single() > 0;
+        return find(id).map(version -> version.simulation() != null).orElse(false);
     }
 
     void storeSimulation(long id, Object report) {

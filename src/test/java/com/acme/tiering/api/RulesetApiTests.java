@@ -96,6 +96,7 @@ class RulesetApiTests {
 
         mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.tierMigration").exists());
+        mvc.perform(get(created)).andExpect(jsonPath("$.version.simulation.tierMigration").exists());
         mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"clearer wording\"}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
