@@ -40,7 +40,9 @@ public class DecisionRecorder {
     }
 
     @Transactional
-    public Recorded record(List<Evaluation> evaluations, Long runId, Instant evaluatedAt) {
+    public Recorded record(List<Evaluation> evaluations, Long runId, Instant at) {
+        // Stored to the millisecond: the decision and its history hash must see the instant the database keeps.
+        Instant evaluatedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<String> ids = evaluations.stream().map(Evaluation::customerId).toList();
         Map<String, CurrentState> inForce = decisions.currentStates(ids);
         List<Decision> inserts = new ArrayList<>();

@@ -79,11 +79,22 @@ class DecisionStore {
         ps.setString(16, d.customerId());
     }
 
+    /** Appends rows chained to each customer's last row: every row's hash covers the one before it. */
     void appendHistory(List<Decision> decisions) {
+        Map<String, String> previous = lastHashes(decisions.stream().map(Decision::customerId).toList());
+        java.util.IdentityHashMap<Decision, String[]> chain = new java.util.IdentityHashMap<>();
+        for (Decision d : decisions) {
+            String before = previous.getOrDefault(d.customerId(), HistoryHash.GENESIS);
+            String hash = HistoryHash.of(before, new HistoryHash.Content(d.customerId(), d.tier(), d.planCode(),
+                    d.lifecycleStage(), d.rfmSegment(), d.churnRisk(), d.churnTriggers(), d.rulesetVersion(), d.runId(),
+                    d.asOf(), d.evaluatedAt(), codec.write(d)));
+            chain.put(d, new String[] { before, hash });
+            previous.put(d.customerId(), hash);
+        }
         template.batchUpdate("""
                 INSERT INTO decision_history (customer_id, tier, plan_code, lifecycle_stage, rfm_segment, churn_risk,
-                    churn_triggers, ruleset_version, run_id, as_of, evaluated_at, decision_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    churn_triggers, ruleset_version, run_id, as_of, evaluated_at, decision_json, previous_hash, row_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, decisions, decisions.size(), (ps, d) -> {
                     ps.setString(1, d.customerId());
                     ps.setString(2, d.tier());
@@ -97,7 +108,21 @@ class DecisionStore {
                     ps.setObject(10, d.asOf());
                     ps.setTimestamp(11, Timestamp.from(d.evaluatedAt()));
                     ps.setString(12, codec.write(d));
+                    ps.setString(13, chain.get(d)[0]);
+                    ps.setString(14, chain.get(d)[1]);
                 });
+    }
+
+    private Map<String, String> lastHashes(Collection<String> customerIds) {
+        Map<String, String> hashes = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return hashes;
+        }
+        jdbc.sql("""
+                SELECT customer_id, row_hash FROM decision_history WHERE id IN (
+                    SELECT MAX(id) FROM decision_history WHERE customer_id IN (:ids) GROUP BY customer_id)
+                """).param("ids", customerIds).query((rs, i) -> hashes.put(rs.getString(1), rs.getString(2))).list();
+        return hashes;
     }
 
     Optional<Decision> current(String customerId) {

@@ -71,6 +71,8 @@ abstract class TieringFlowContract {
         evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"));
         assertThat(historyRows("FLOW-1")).isEqualTo(2);
 
+        mvc.perform(get("/api/v1/audit/verification")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(2)).andExpect(jsonPath("$.broken").isEmpty());
         mvc.perform(get("/api/v1/customers/FLOW-1/tier")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.tier").value("B")).andExpect(jsonPath("$.tierName").value("Key"))
                 .andExpect(jsonPath("$.servicePlan.entitlements.responseSlaHours").value(8))

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, DecisionCodec.class,
-        DecisionQueries.class, DecisionRecorderContract.FixedClock.class })
+        DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
 abstract class DecisionRecorderContract {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
@@ -51,6 +51,9 @@ abstract class DecisionRecorderContract {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    HistoryVerification verification;
 
     @BeforeEach
     void customers() {
@@ -156,6 +159,47 @@ abstract class DecisionRecorderContract {
         assertThat(summary.byChurnTrigger()).containsEntry("GONE_SILENT", 2L).containsEntry("DETRACTOR", 1L);
         assertThat(summary.byChurnRisk()).containsEntry("MEDIUM", 2L);
         assertThat(summary.decided()).isEqualTo(2);
+    }
+
+    private void threeHistoryRows() {
+        recorder.record(List.of(evaluationOf("C-1").tier("C", "STANDARD").build(),
+                evaluationOf("C-2").tier("B", "KEY").build()), 1L, NOW);
+        recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").asOf(LocalDate.of(2026, 3, 5)).build()), 2L,
+                NOW.plusSeconds(86_400).plusNanos(123_456_789));
+    }
+
+    @Test
+    void theHistoryChainVerifiesAsWritten() {
+        threeHistoryRows();
+
+        HistoryVerification.Report report = verification.verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.rows()).isEqualTo(3);
+        assertThat(report.customers()).isEqualTo(2);
+    }
+
+    @Test
+    void aRowAlteredInTheDatabaseBreaksThatCustomersChainOnly() {
+        threeHistoryRows();
+
+        jdbc.update("UPDATE decision_history SET tier = 'A' WHERE customer_id = 'C-1' AND tier = 'C'");
+
+        assertThat(verification.verify().broken()).singleElement().satisfies(broken -> {
+            assertThat(broken.customerId()).isEqualTo("C-1");
+            assertThat(broken.reason()).contains("altered");
+        });
+    }
+
+    @Test
+    void aRemovedRowBreaksTheChain() {
+        threeHistoryRows();
+
+        jdbc.update("DELETE FROM decision_history WHERE customer_id = 'C-1' AND tier = 'C'");
+
+        assertThat(verification.verify().broken()).singleElement().satisfies(broken -> {
+            assertThat(broken.customerId()).isEqualTo("C-1");
+            assertThat(broken.reason()).contains("removed");
+        });
     }
 
     @Test
