@@ -144,6 +144,23 @@ class RulesetController {
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String name) {
         RuleFile file = versions.filesOf(id).stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> VersionUnknown.file(id, name));
+        return attachment(file);
+    }
+
+    /**
+     * A file by the content hash that decisions record as their rulesetVersion, so an auditor goes from a
+     * decision straight to the spreadsheet that made it.
+     */
+    @GetMapping("/versions/{rulesetVersion}/files/{name}")
+    ResponseEntity<byte[]> fileOfVersion(@PathVariable @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}",
+            message = "must be the 64-character rulesetVersion of a decision") String rulesetVersion,
+            @PathVariable String name) {
+        RuleFile file = versions.files(rulesetVersion).stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> VersionUnknown.hashFile(rulesetVersion, name));
+        return attachment(file);
+    }
+
+    private static ResponseEntity<byte[]> attachment(RuleFile file) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build()
                         .toString())

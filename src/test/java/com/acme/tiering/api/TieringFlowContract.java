@@ -93,6 +93,18 @@ abstract class TieringFlowContract {
     }
 
     @Test
+    void theSpreadsheetThatDecidedCanBeDownloadedByTheDecisionsRulesetVersion() throws Exception {
+        customer("FLOW-5", "Audited Ltd");
+        String version = com.jayway.jsonpath.JsonPath.read(evaluate("FLOW-5").andReturn().getResponse()
+                .getContentAsString(), "$.rulesetVersion");
+
+        byte[] downloaded = mvc.perform(get("/api/v1/rulesets/versions/" + version + "/files/tiers.xlsx"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("rules/tiers.xlsx")));
+        mvc.perform(get("/api/v1/rulesets/versions/" + version + "/files/nothing.xlsx")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void bulkLookupAnswersAThousandIdsInOneResponseAndListsUnknownOnes() throws Exception {
         customer("FLOW-3", "Bulk Buyer Inc");
         orders("FLOW-3", order("o-1", today.minusDays(3), "100.00"));
