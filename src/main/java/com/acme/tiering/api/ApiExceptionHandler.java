@@ -163,6 +163,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(DateRangeInvalid.class)
+    ProblemDetail dateRange(DateRangeInvalid ex) {
+        return invalid(List.of(new FieldProblem("to", ex.getMessage())));
+    }
+
     @ExceptionHandler(InvalidRecords.class)
     ProblemDetail invalidRecords(InvalidRecords ex) {
         return invalid(ex.errors().stream().map(e -> new FieldProblem(e.field(), e.message())).toList());

@@ -105,6 +105,35 @@ abstract class TieringFlowContract {
     }
 
     @Test
+    void theAuditExportNeutralisesFormulasFromCustomerText() throws Exception {
+        customer("EVIL-1", "=HYPERLINK(\\\"http://evil.example\\\";\\\"x\\\")");
+        orders("EVIL-1", order("o-1", today.minusDays(3), "10.00"));
+        evaluate("EVIL-1");
+        String range = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+
+        var csv = mvc.perform(get("/api/v1/audit/decisions?" + range + "&format=csv"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request().asyncStarted())
+                .andReturn();
+        String text = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(csv))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(text.lines().skip(1)).singleElement().satisfies(line -> {
+            assertThat(line).startsWith("EVIL-1,\"'=HYPERLINK(");
+            assertThat(line).contains(",C,ONBOARDING,NEW,");
+        });
+
+        var xlsx = mvc.perform(get("/api/v1/audit/decisions?" + range + "&format=xlsx")).andReturn();
+        byte[] workbook = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .asyncDispatch(xlsx)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(row.getCell(1).getStringCellValue()).startsWith("'=HYPERLINK(");
+        }
+        mvc.perform(get("/api/v1/audit/decisions?from=" + today + "&to=" + today.minusDays(1)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("to")));
+    }
+
+    @Test
     void bulkLookupAnswersAThousandIdsInOneResponseAndListsUnknownOnes() throws Exception {
         customer("FLOW-3", "Bulk Buyer Inc");
         orders("FLOW-3", order("o-1", today.minusDays(3), "100.00"));

@@ -1,0 +1,8 @@
+package com.acme.tiering.api;
+
+class DateRangeInvalid extends RuntimeException {
+
+    DateRangeInvalid(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,126 @@
+package com.acme.tiering.decision;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decisions changed in a date range, with their explanations, as CSV or XLSX for auditors. Rows stream
+ * from the database to the response (a million rows need no memory), and no cell can start a formula:
+ * text from customers ("=HYPERLINK(…)") would otherwise run in the auditor's spreadsheet.
+ */
+@Service
+public class AuditExport {
+
+    static final List<String> COLUMNS = List.of("customerId", "customerName", "asOf", "evaluatedAt", "tier", "plan",
+            "lifecycleStage", "rfmSegment", "churnRisk", "churnTriggers", "rulesetVersion", "runId", "explanation");
+
+    private static final String QUERY = """
+            SELECT h.customer_id, c.name, h.as_of, h.evaluated_at, h.tier, h.plan_code, h.lifecycle_stage,
+                h.rfm_segment, h.churn_risk, h.churn_triggers, h.ruleset_version, h.run_id, h.decision_json
+            FROM decision_history h JOIN customer c ON c.customer_id = h.customer_id
+            WHERE h.as_of >= ? AND h.as_of <= ? ORDER BY h.as_of, h.id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    AuditExport(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void csv(LocalDate from, LocalDate to, OutputStream out) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write(String.join(",", COLUMNS) + "\r\n");
+            rows(from, to, values -> {
+                try {
+                    for (int i = 0; i < values.length; i++) {
+                        writer.write((i == 0 ? "" : ",") + csvField(safe(values[i])));
+                    }
+                    writer.write("\r\n");
+                }
+                catch (IOException broken) {
+                    throw new UncheckedIOException(broken);
+                }
+            });
+            writer.flush();
+        }
+        catch (IOException broken) {
+            throw new UncheckedIOException(broken);
+        }
+    }
+
+    public void xlsx(LocalDate from, LocalDate to, OutputStream out) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+            Sheet sheet = workbook.createSheet("Decisions");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(COLUMNS.get(i));
+            }
+            int[] next = { 1 };
+            rows(from, to, values -> {
+                Row row = sheet.createRow(next[0]++);
+                for (int i = 0; i < values.length; i++) {
+                    row.createCell(i).setCellValue(safe(values[i]));
+                }
+            });
+            workbook.write(out);
+            workbook.close();
+        }
+        catch (IOException broken) {
+            throw new UncheckedIOException(broken);
+        }
+    }
+
+    private interface RowSink {
+        void accept(String[] values);
+    }
+
+    private void rows(LocalDate from, LocalDate to, RowSink sink) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(QUERY, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                    java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(500);
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+            return statement;
+        }, (RowCallbackHandler) rs -> sink.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getTimestamp(4).toInstant().toString(), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                summary(rs.getString(13)) }));
+    }
+
+    private String summary(String decisionJson) {
+        var explanation = json.readTree(decisionJson).get("explanation");
+        return explanation == null || explanation.get("summary") == null ? "" : explanation.get("summary").asString();
+    }
+
+    /** A cell that would start a formula in a spreadsheet is prefixed with a quote, which shows it as text. */
+    static String safe(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static String csvField(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
