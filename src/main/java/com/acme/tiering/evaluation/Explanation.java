@@ -7,7 +7,15 @@ import java.util.Map;
  * Why a decision came out as it did: every rule that fired in firing order, and what was missing
  * for the tiers above.
  */
-public record Explanation(String summary, List<FiredRule> firedRules, List<TierGap> whyNotHigher) {
+public record Explanation(String summary, List<FiredRule> firedRules, List<TierGap> whyNotHigher,
+        List<Margin> margins) {
+
+    /**
+     * How far a fact of the tier row that decided is inside its threshold: how close the customer is to
+     * losing the tier, e.g. {@code revenueLast12m 24,000 is 4,000 above the ≥ 20,000 threshold}.
+     */
+    public record Margin(String fact, String operator, Object threshold, Object actual, Object margin, String text) {
+    }
 
     /**
      * @param source human-readable origin, e.g. {@code tiers.xlsx › Tiers › row 12} or {@code churn-triggers.drl › line 14}

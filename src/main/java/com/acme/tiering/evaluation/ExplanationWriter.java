@@ -31,7 +31,29 @@ class ExplanationWriter {
     Explanation explain(CustomerFacts facts, CompiledRuleset ruleset, FiringRecorder firings, Outcome outcome,
             String qualified, String tier) {
         List<TierGap> gaps = whyNotHigher(facts, ruleset, tier);
-        return new Explanation(summary(facts, firings.tierRow(), outcome, qualified, tier, gaps), firings.fired(), gaps);
+        return new Explanation(summary(facts, firings.tierRow(), outcome, qualified, tier, gaps), firings.fired(), gaps,
+                margins(facts, firings.tierRow()));
+    }
+
+    /** For each numeric condition the deciding tier row met: how far inside its threshold the customer is. */
+    private static List<Explanation.Margin> margins(CustomerFacts facts, RuleInfo tierRow) {
+        if (tierRow == null) {
+            return List.of();
+        }
+        List<Explanation.Margin> margins = new ArrayList<>();
+        for (RuleInfo.Condition condition : tierRow.conditions()) {
+            BigDecimal actual = RuleInfo.Condition.number(facts.value(condition.fact()));
+            if (condition.numeric() && actual != null && condition.holdsFor(actual)) {
+                BigDecimal threshold = (BigDecimal) condition.value();
+                BigDecimal margin = actual.subtract(threshold).abs();
+                String side = condition.operator().startsWith(">") ? " above the " : " below the ";
+                margins.add(new Explanation.Margin(condition.fact(), condition.operator(), threshold, actual, margin,
+                        condition.fact() + " " + ConditionText.format(actual) + " is " + ConditionText.format(margin)
+                                + side + condition.operator().replace("<=", "≤").replace(">=", "≥") + " "
+                                + ConditionText.format(threshold) + " threshold"));
+            }
+        }
+        return margins;
     }
 
     private static List<TierGap> whyNotHigher(CustomerFacts facts, CompiledRuleset ruleset, String tier) {

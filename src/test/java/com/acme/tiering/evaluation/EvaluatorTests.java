@@ -103,6 +103,19 @@ class EvaluatorTests {
     }
 
     @Test
+    void saysHowFarInsideItsThresholdsTheCustomerIs() {
+        Evaluation fastGrower = evaluate("""
+                paretoShare,revenueLast12m,revenueGrowthPct,ordersLast12m
+                0.95,24000,65,3
+                """);
+
+        assertThat(fastGrower.tier()).isEqualTo("B");
+        assertThat(fastGrower.explanation().margins()).extracting(Explanation.Margin::text).containsExactly(
+                "revenueLast12m 24,000 is 4,000 above the ≥ 20,000 threshold",
+                "revenueGrowthPct 65 is 15 above the ≥ 50 threshold");
+    }
+
+    @Test
     void aWaitingDowngradeKeepsTheTierAndSaysUntilWhen() {
         Evaluation protectedKey = evaluate("""
                 asOf,paretoShare,ordersLast12m,currentTier,currentTierSince,downgradePendingSince
