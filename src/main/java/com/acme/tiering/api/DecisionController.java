@@ -23,6 +23,8 @@ import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionSummary;
 import com.acme.tiering.evaluation.Explanation;
 import com.acme.tiering.facts.CustomerFacts;
+import com.acme.tiering.facts.CustomerFactsService;
+import com.acme.tiering.facts.PopulationStatistics;
 import com.acme.tiering.run.CustomerEvaluation;
 
 /** Decisions for auditors and tools: explanations, history in time, summaries, evaluate now. */
@@ -32,26 +34,45 @@ class DecisionController {
 
     private final DecisionQueries decisions;
     private final CustomerEvaluation evaluation;
+    private final CustomerFactsService facts;
 
-    DecisionController(DecisionQueries decisions, CustomerEvaluation evaluation) {
+    DecisionController(DecisionQueries decisions, CustomerEvaluation evaluation, CustomerFactsService facts) {
         this.decisions = decisions;
         this.evaluation = evaluation;
+        this.facts = facts;
     }
 
-    /** The explanation with what it was made from: the facts, the ruleset version, the date. */
+    /** The explanation with what it was made from: the facts, the ruleset version, the date, the population. */
     record ExplanationView(String customerId, String tier, String tierName, String rulesetVersion, LocalDate asOf,
-            Instant evaluatedAt, Long runId, Explanation explanation, CustomerFacts facts) {
+            Instant evaluatedAt, Long runId, Explanation explanation, CustomerFacts facts,
+            PopulationInForce population) {
+    }
 
-        static ExplanationView of(Decision d) {
-            return new ExplanationView(d.customerId(), d.tier(), d.tierName(), d.rulesetVersion(), d.asOf(),
-                    d.evaluatedAt(), d.runId(), d.explanation(), d.facts());
+    /**
+     * The population statistics the RFM scores and Pareto share were computed against.
+     *
+     * @param recencyCutoffs for RFM scores 2..5, the largest recencyDays that still earns the score
+     */
+    record PopulationInForce(long runId, LocalDate asOf, int buyers, int customers, java.math.BigDecimal totalRevenue,
+            java.util.List<Integer> recencyCutoffs, java.util.List<Integer> frequencyCutoffs,
+            java.util.List<java.math.BigDecimal> monetaryCutoffs) {
+
+        static PopulationInForce of(PopulationStatistics s) {
+            return new PopulationInForce(s.runId(), s.asOf(), s.population(), s.customers(), s.totalRevenue(),
+                    s.recencyCutoffs(), s.frequencyCutoffs(), s.monetaryCutoffs());
         }
+    }
+
+    private ExplanationView view(Decision d) {
+        return new ExplanationView(d.customerId(), d.tier(), d.tierName(), d.rulesetVersion(), d.asOf(),
+                d.evaluatedAt(), d.runId(), d.explanation(), d.facts(),
+                facts.statisticsFor(d.runId(), d.evaluatedAt()).map(PopulationInForce::of).orElse(null));
     }
 
     @GetMapping("/customers/{customerId}/explanation")
     ExplanationView explanation(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
             message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId) {
-        return ExplanationView.of(decisions.currentOrThrow(customerId));
+        return view(decisions.currentOrThrow(customerId));
     }
 
     /** The history, newest first; with {@code asOf} only the decision in force on that date. */

@@ -78,6 +78,11 @@ public class CustomerFactsService {
         return statistics.find(runId);
     }
 
+    /** The statistics a decision was scored with: its run's, or for a single evaluation the latest at that time. */
+    public Optional<PopulationStatistics> statisticsFor(Long runId, java.time.Instant evaluatedAt) {
+        return runId != null ? statistics.find(runId) : statistics.inForceAt(evaluatedAt);
+    }
+
     public Optional<PopulationStatistics> latestStatistics() {
         return statistics.latest();
     }

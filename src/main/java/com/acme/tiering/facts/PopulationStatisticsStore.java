@@ -89,6 +89,13 @@ class PopulationStatisticsStore {
                 .query(String.class).optional().map(text -> json.readValue(text, PopulationStatistics.class));
     }
 
+    /** The statistics a single evaluation at that instant was scored with: the latest stored by then. */
+    Optional<PopulationStatistics> inForceAt(java.time.Instant instant) {
+        return jdbc.sql("SELECT stats_json FROM population_statistics WHERE created_at <= ? ORDER BY run_id DESC LIMIT 1")
+                .param(Timestamp.from(instant)).query(String.class).optional()
+                .map(text -> json.readValue(text, PopulationStatistics.class));
+    }
+
     Optional<PopulationStatistics> latest() {
         return jdbc.sql("SELECT stats_json FROM population_statistics ORDER BY run_id DESC LIMIT 1")
                 .query(String.class).optional().map(text -> json.readValue(text, PopulationStatistics.class));

@@ -197,6 +197,11 @@ abstract class TieringFlowContract {
         mvc.perform(get(location)).andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.processed").value(13)).andExpect(jsonPath("$.total").value(13));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM current_decision", Integer.class)).isEqualTo(13);
+        mvc.perform(get("/api/v1/customers/RUN-3/explanation"))
+                .andExpect(jsonPath("$.population.runId").value(Integer.parseInt(location.substring(location.lastIndexOf('/') + 1))))
+                .andExpect(jsonPath("$.population.buyers").value(12))
+                .andExpect(jsonPath("$.population.customers").value(13))
+                .andExpect(jsonPath("$.population.monetaryCutoffs.length()").value(4));
         mvc.perform(get("/api/v1/customers/RUN-PROSPECT/tier")).andExpect(jsonPath("$.tier").value("D"))
                 .andExpect(jsonPath("$.lifecycleStage").value("PROSPECT"));
         mvc.perform(get("/api/v1/decisions/summary")).andExpect(jsonPath("$.decided").value(13));
