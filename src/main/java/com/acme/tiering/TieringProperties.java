@@ -19,7 +19,8 @@ public record TieringProperties(
         @DefaultValue RuleTests ruleTests,
         @DefaultValue Demo demo,
         @DefaultValue Run run,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Overrides overrides) {
 
     /**
      * @param requireApproval a second person, not the author, must approve a version before it is published
@@ -39,6 +40,14 @@ public record TieringProperties(
     }
 
     public record Run(@DefaultValue("500") int chunkSize) {
+    }
+
+    /**
+     * @param maxDuration how far ahead a manual override may expire: overrides are exceptions, not a second policy
+     * @param expiryCheck how often overrides past their expiry are ended and their customers re-evaluated
+     */
+    public record Overrides(@DefaultValue("P366D") java.time.Duration maxDuration,
+            @DefaultValue("PT30S") java.time.Duration expiryCheck) {
     }
 
     /**

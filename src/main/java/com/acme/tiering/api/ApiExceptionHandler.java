@@ -144,7 +144,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ CustomerNotFound.class, NoDecision.class, CustomerUnknown.class, RunNotFound.class,
-            VersionUnknown.class })
+            VersionUnknown.class, com.acme.tiering.override.NoOverride.class })
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
     }
@@ -166,6 +166,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DateRangeInvalid.class)
     ProblemDetail dateRange(DateRangeInvalid ex) {
         return invalid(List.of(new FieldProblem("to", ex.getMessage())));
+    }
+
+    @ExceptionHandler(com.acme.tiering.override.OverrideInvalid.class)
+    ProblemDetail overrideInvalid(com.acme.tiering.override.OverrideInvalid ex) {
+        return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(InvalidRecords.class)

@@ -43,7 +43,8 @@ class DecisionController {
     }
 
     /** The explanation with what it was made from: the facts, the ruleset version, the date, the population. */
-    record ExplanationView(String customerId, String tier, String tierName, String rulesetVersion, LocalDate asOf,
+    record ExplanationView(String customerId, String tier, String tierName, String rulesTier,
+            com.acme.tiering.evaluation.TierOverride manualOverride, String rulesetVersion, LocalDate asOf,
             Instant evaluatedAt, Long runId, Explanation explanation, CustomerFacts facts,
             PopulationInForce population) {
     }
@@ -64,7 +65,8 @@ class DecisionController {
     }
 
     private ExplanationView view(Decision d) {
-        return new ExplanationView(d.customerId(), d.tier(), d.tierName(), d.rulesetVersion(), d.asOf(),
+        return new ExplanationView(d.customerId(), d.tier(), d.tierName(),
+                d.rulesTier() == null ? d.tier() : d.rulesTier(), d.manualOverride(), d.rulesetVersion(), d.asOf(),
                 d.evaluatedAt(), d.runId(), d.explanation(), d.facts(),
                 facts.statisticsFor(d.runId(), d.evaluatedAt()).map(PopulationInForce::of).orElse(null));
     }

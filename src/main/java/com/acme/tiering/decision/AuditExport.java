@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditExport {
 
     static final List<String> COLUMNS = List.of("customerId", "customerName", "asOf", "evaluatedAt", "tier", "plan",
-            "lifecycleStage", "rfmSegment", "churnRisk", "churnTriggers", "rulesetVersion", "runId", "explanation");
+            "lifecycleStage", "rfmSegment", "churnRisk", "churnTriggers", "rulesetVersion", "runId", "explanation", "rulesTier", "manualOverride");
 
     private static final String QUERY = """
             SELECT h.customer_id, c.name, h.as_of, h.evaluated_at, h.tier, h.plan_code, h.lifecycle_stage,
@@ -100,15 +100,29 @@ public class AuditExport {
             statement.setObject(1, from);
             statement.setObject(2, to);
             return statement;
-        }, (RowCallbackHandler) rs -> sink.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getTimestamp(4).toInstant().toString(), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                summary(rs.getString(13)) }));
+        }, (RowCallbackHandler) rs -> {
+            String[] fromJson = fromJson(rs.getString(13), rs.getString(5));
+            sink.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getTimestamp(4).toInstant().toString(), rs.getString(5), rs.getString(6), rs.getString(7),
+                    rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                    fromJson[0], fromJson[1], fromJson[2] });
+        });
     }
 
-    private String summary(String decisionJson) {
-        var explanation = json.readTree(decisionJson).get("explanation");
-        return explanation == null || explanation.get("summary") == null ? "" : explanation.get("summary").asString();
+    /** The explanation's summary, the rules' own tier and the manual override, read from the stored decision. */
+    private String[] fromJson(String decisionJson, String tier) {
+        var decision = json.readTree(decisionJson);
+        var explanation = decision.get("explanation");
+        String summary = explanation == null || explanation.get("summary") == null ? ""
+                : explanation.get("summary").asString();
+        var rulesTier = decision.get("rulesTier");
+        var override = decision.get("manualOverride");
+        String overrideText = override == null || override.isNull() ? ""
+                : override.get("kind").asString() + " " + override.get("tier").asString() + " set by "
+                        + override.get("setBy").asString() + " until " + override.get("expiresAt").asString() + ": "
+                        + override.get("reason").asString();
+        return new String[] { summary, rulesTier == null || rulesTier.isNull() ? tier : rulesTier.asString(),
+                overrideText };
     }
 
     /** A cell that would start a formula in a spreadsheet is prefixed with a quote, which shows it as text. */

@@ -8,6 +8,7 @@ import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
 import com.acme.tiering.evaluation.Evaluation.ServicePlan;
 import com.acme.tiering.evaluation.Explanation;
+import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
 
 /**
@@ -16,12 +17,16 @@ import com.acme.tiering.facts.CustomerFacts;
  *
  * @param tierSince the first evaluation date of the uninterrupted stretch in this tier
  * @param runId the evaluation run that made it, null for a single-customer evaluation
+ * @param rulesTier the rules' own tier, shown beside the tier in force when a manual override changed it
+ * @param manualOverride the override in force when the decision was made, else null
  */
 public record Decision(
         String customerId,
         String tier,
         String tierName,
         String qualifiedTier,
+        String rulesTier,
+        TierOverride manualOverride,
         LocalDate tierSince,
         LocalDate downgradePendingSince,
         LocalDate tierProtectedUntil,
@@ -39,7 +44,8 @@ public record Decision(
 
     static Decision of(Evaluation evaluation, LocalDate tierSince, Long runId, Instant evaluatedAt) {
         return new Decision(evaluation.customerId(), evaluation.tier(), evaluation.tierName(),
-                evaluation.qualifiedTier(), tierSince, evaluation.downgradePendingSince(),
+                evaluation.qualifiedTier(), evaluation.rulesTier(), evaluation.manualOverride(), tierSince,
+                evaluation.downgradePendingSince(),
                 evaluation.tierProtectedUntil(), evaluation.servicePlan(), evaluation.lifecycleStage(),
                 evaluation.rfmSegment(), evaluation.churnRisk(), evaluation.churnSignals(),
                 evaluation.rulesetVersion(), runId, evaluation.asOf(), evaluatedAt, evaluation.facts(),
@@ -57,12 +63,15 @@ public record Decision(
 
     /**
      * What makes a history row: a change in any of these is worth recording, a re-evaluation that
-     * only moves facts (days since, amounts) is not.
+     * only moves facts (days since, amounts) is not. Setting, ending or replacing a manual override is
+     * recorded too, and so is a change of the rules' own tier under it. Without an override the key is
+     * what it was before overrides existed, so upgrading the service writes no history rows by itself.
      */
     String changeKey() {
         String signals = churnSignals.stream().map(s -> s.triggerId() + ":" + s.risk()).sorted()
                 .reduce((a, b) -> a + "," + b).orElse("");
-        return String.join("|", tier, String.valueOf(planCode()), String.valueOf(lifecycleStage),
+        String key = String.join("|", tier, String.valueOf(planCode()), String.valueOf(lifecycleStage),
                 String.valueOf(rfmSegment), signals);
+        return manualOverride == null ? key : key + "|override:" + manualOverride.id() + ":" + rulesTier;
     }
 }

@@ -45,8 +45,8 @@ class DecisionStore {
         template.batchUpdate("""
                 INSERT INTO current_decision (tier, qualified_tier, plan_code, lifecycle_stage, rfm_segment,
                     churn_risk, churn_triggers, change_key, tier_since, downgrade_pending_since, ruleset_version,
-                    run_id, as_of, evaluated_at, decision_json, customer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    run_id, as_of, evaluated_at, decision_json, rules_tier, customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d));
     }
 
@@ -55,7 +55,7 @@ class DecisionStore {
                 UPDATE current_decision SET tier = ?, qualified_tier = ?, plan_code = ?, lifecycle_stage = ?,
                     rfm_segment = ?, churn_risk = ?, churn_triggers = ?, change_key = ?, tier_since = ?,
                     downgrade_pending_since = ?, ruleset_version = ?, run_id = ?, as_of = ?, evaluated_at = ?,
-                    decision_json = ?
+                    decision_json = ?, rules_tier = ?
                 WHERE customer_id = ?
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d));
     }
@@ -76,7 +76,8 @@ class DecisionStore {
         ps.setObject(13, d.asOf());
         ps.setTimestamp(14, Timestamp.from(d.evaluatedAt()));
         ps.setString(15, codec.write(d));
-        ps.setString(16, d.customerId());
+        ps.setString(16, d.rulesTier());
+        ps.setString(17, d.customerId());
     }
 
     /** Appends rows chained to each customer's last row: every row's hash covers the one before it. */

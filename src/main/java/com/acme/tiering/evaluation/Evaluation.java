@@ -9,7 +9,9 @@ import com.acme.tiering.facts.CustomerFacts;
  * The result of running the active ruleset for one customer: nothing is recorded yet.
  *
  * @param qualifiedTier the tier the tier table gave before the tier policy (downgrade grace) applied
- * @param tier the tier in force after the tier policy
+ * @param tier the tier in force: the rules' tier, or what a manual override made of it
+ * @param rulesTier the tier the rules gave after the tier policy, whatever a manual override says
+ * @param manualOverride the override in force when the customer was evaluated, else null
  * @param downgradePendingSince set while a downgrade waits for its grace period, else null
  * @param tierProtectedUntil the last day the current tier is protected by the grace period, else null
  * @param churnRisk NONE, LOW, MEDIUM or HIGH: the highest risk among the signals
@@ -21,6 +23,8 @@ public record Evaluation(
         String tier,
         String tierName,
         String qualifiedTier,
+        String rulesTier,
+        TierOverride manualOverride,
         LocalDate downgradePendingSince,
         LocalDate tierProtectedUntil,
         ServicePlan servicePlan,

@@ -14,7 +14,7 @@ import com.acme.tiering.ruleset.CompiledRuleset;
 /**
  * Runs the rules for one customer. The policy is in the rules; this class only orders the stages, each
  * reading what the one before decided: classify (lifecycle, RFM segment, qualified tier) → tier policy →
- * churn triggers → service plan.
+ * manual override, if one is in force → churn triggers → service plan.
  */
 @Service
 public class Evaluator {
@@ -33,13 +33,26 @@ public class Evaluator {
         return evaluate(facts, active.current());
     }
 
+    /** Evaluates with the active ruleset and the customer's manual override, null when none is in force. */
+    public Evaluation evaluate(CustomerFacts facts, TierOverride override) {
+        return run(facts, active.current(), override);
+    }
+
     /** Evaluates with a given ruleset version, e.g. a draft being tested or simulated. */
     public Evaluation evaluate(CustomerFacts facts, CompiledRuleset ruleset) {
-        return run(facts, ruleset);
+        return run(facts, ruleset, null);
+    }
+
+    public Evaluation evaluate(CustomerFacts facts, CompiledRuleset ruleset, TierOverride override) {
+        return run(facts, ruleset, override);
     }
 
     /** The evaluation itself, needing no bean: rule tests run it on rulesets that are not active. */
     static Evaluation run(CustomerFacts facts, CompiledRuleset ruleset) {
+        return run(facts, ruleset, null);
+    }
+
+    static Evaluation run(CustomerFacts facts, CompiledRuleset ruleset, TierOverride override) {
         Outcome outcome = new Outcome();
         FiringRecorder firings = new FiringRecorder(ruleset);
         KieSession session = ruleset.newSession();
@@ -51,12 +64,13 @@ public class Evaluator {
             String qualified = outcome.qualifiedTier() == null ? NO_TIER_ROW : outcome.qualifiedTier();
             session.insert(TierCandidate.of(facts, qualified));
             session.fireAllRules();
-            String tier = outcome.assignedTier() == null ? qualified : outcome.assignedTier();
+            String rulesTier = outcome.assignedTier() == null ? qualified : outcome.assignedTier();
+            String tier = override == null ? rulesTier : override.apply(rulesTier);
             session.insert(new AssignedTier(facts.customerId(), tier));
             session.fireAllRules();
             session.insert(new PlanContext(facts.customerId(), tier, outcome.churnRisk(), outcome.lifecycle()));
             session.fireAllRules();
-            return result(facts, ruleset, outcome, firings, qualified, tier);
+            return result(facts, ruleset, outcome, firings, qualified, rulesTier, override, tier);
         }
         finally {
             session.dispose();
@@ -64,10 +78,11 @@ public class Evaluator {
     }
 
     private static Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome, FiringRecorder firings,
-            String qualified, String tier) {
-        Explanation explanation = EXPLANATIONS.explain(facts, ruleset, firings, outcome, qualified, tier);
+            String qualified, String rulesTier, TierOverride override, String tier) {
+        Explanation explanation = EXPLANATIONS.explain(facts, ruleset, firings, outcome, qualified, rulesTier,
+                override);
         return new Evaluation(facts.customerId(), facts.asOf(), ruleset.version(), tier, Tiers.name(tier), qualified,
-                outcome.pendingSince(), outcome.protectedUntil(), outcome.servicePlan(), outcome.lifecycle(),
-                outcome.segment(), outcome.churnRisk(), outcome.signals(), facts, explanation);
+                rulesTier, override, outcome.pendingSince(), outcome.protectedUntil(), outcome.servicePlan(),
+                outcome.lifecycle(), outcome.segment(), outcome.churnRisk(), outcome.signals(), facts, explanation);
     }
 }

@@ -29,10 +29,29 @@ class ExplanationWriter {
     }
 
     Explanation explain(CustomerFacts facts, CompiledRuleset ruleset, FiringRecorder firings, Outcome outcome,
-            String qualified, String tier) {
-        List<TierGap> gaps = whyNotHigher(facts, ruleset, tier);
-        return new Explanation(summary(facts, firings.tierRow(), outcome, qualified, tier, gaps), firings.fired(), gaps,
-                margins(facts, firings.tierRow()));
+            String qualified, String rulesTier, TierOverride override) {
+        // "Why not higher" and the margins are the rules' view: what the customer lacks, whatever a person decided.
+        List<TierGap> gaps = whyNotHigher(facts, ruleset, rulesTier);
+        String summary = summary(facts, firings.tierRow(), outcome, qualified, rulesTier, gaps);
+        return new Explanation(override == null ? summary : withOverride(override, rulesTier, summary),
+                firings.fired(), gaps, margins(facts, firings.tierRow()));
+    }
+
+    /**
+     * The override leads when it changed the tier, with the rules' own result after it; otherwise the
+     * rules' summary leads and the override is noted as changing nothing.
+     */
+    private static String withOverride(TierOverride override, String rulesTier, String rulesSummary) {
+        String set = override.kind() + " at " + named(override.tier()) + ", set by " + override.setBy() + " on "
+                + override.setAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " until " + override.expiresAt()
+                + ": \"" + override.reason() + "\"";
+        if (override.changes(rulesTier)) {
+            return tierTitle(override.apply(rulesTier)) + " by manual override (" + set + "). The rules give: "
+                    + rulesSummary;
+        }
+        String because = rulesTier.equals(override.tier()) ? "the rules give the same tier"
+                : "the rules give a higher tier";
+        return rulesSummary + " A manual override is in force (" + set + ") and changes nothing: " + because + ".";
     }
 
     /** For each numeric condition the deciding tier row met: how far inside its threshold the customer is. */

@@ -41,7 +41,7 @@ class FactsQueries {
     Map<String, CustomerRow> customers(Collection<String> ids) {
         return byId(jdbc.sql("""
                 SELECT c.customer_id, c.name, c.industry, c.region, c.employees, c.account_owner,
-                    d.tier, d.tier_since, d.downgrade_pending_since
+                    COALESCE(d.rules_tier, d.tier) AS tier, d.tier_since, d.downgrade_pending_since
                 FROM customer c LEFT JOIN current_decision d ON d.customer_id = c.customer_id
                 WHERE c.customer_id IN (:ids)
                 """).param("ids", ids).query(CustomerRow.class).list(), CustomerRow::customerId);

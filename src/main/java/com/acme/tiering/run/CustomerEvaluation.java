@@ -1,6 +1,7 @@
 package com.acme.tiering.run;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,12 +11,14 @@ import org.springframework.transaction.annotation.Transactional;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionRecorder;
 import com.acme.tiering.evaluation.Evaluator;
+import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
+import com.acme.tiering.override.ManualOverrideStore;
 
 /**
  * Evaluates one customer now and records the result, scored with the population statistics of the
- * latest run (the explanation says which).
+ * latest run (the explanation says which) and with the manual override in force, if any.
  */
 @Service
 public class CustomerEvaluation {
@@ -24,8 +27,11 @@ public class CustomerEvaluation {
     private final Evaluator evaluator;
     private final DecisionRecorder recorder;
     private final Clock clock;
+    private final ManualOverrideStore overrides;
 
-    CustomerEvaluation(CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder, Clock clock) {
+    CustomerEvaluation(CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder, Clock clock,
+            ManualOverrideStore overrides) {
+        this.overrides = overrides;
         this.facts = facts;
         this.evaluator = evaluator;
         this.recorder = recorder;
@@ -37,6 +43,8 @@ public class CustomerEvaluation {
     public Decision evaluateNow(String customerId) {
         CustomerFacts customerFacts = facts.factsFor(customerId, LocalDate.now(clock))
                 .orElseThrow(() -> CustomerUnknown.withId(customerId));
-        return recorder.record(List.of(evaluator.evaluate(customerFacts)), null, clock.instant()).recorded().get(0);
+        Instant now = clock.instant();
+        TierOverride override = overrides.inForce(customerId, now).orElse(null);
+        return recorder.record(List.of(evaluator.evaluate(customerFacts, override)), null, now).recorded().get(0);
     }
 }

@@ -2,6 +2,7 @@ package com.acme.tiering.run;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,10 @@ import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.ruleset.ShadowRuleset;
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluator;
+import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
+import com.acme.tiering.override.ManualOverrideStore;
 
 /** The work of one run: population statistics once, then chunk after chunk of customers. */
 @Component
@@ -32,10 +35,12 @@ class RunExecution {
     private final int chunkSize;
     private final ShadowRuleset shadow;
     private final ShadowDifferences differences;
+    private final ManualOverrideStore overrides;
 
     RunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
             TransactionTemplate transaction, Clock clock, TieringProperties properties, ShadowRuleset shadow,
-            ShadowDifferences differences) {
+            ShadowDifferences differences, ManualOverrideStore overrides) {
+        this.overrides = overrides;
         this.shadow = shadow;
         this.differences = differences;
         this.runs = runs;
@@ -73,9 +78,12 @@ class RunExecution {
 
     private void evaluateChunk(EvaluationRun run, List<String> ids) {
         List<CustomerFacts> chunkFacts = facts.factsForRun(run.id(), run.asOf(), ids);
-        List<Evaluation> evaluations = chunkFacts.stream().map(evaluator::evaluate).toList();
-        var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(),
-                chunkFacts.stream().map(f -> evaluator.evaluate(f, s.ruleset())).toList()));
+        // The shadow sees the same overrides, so its differences are the rules' differences alone.
+        Map<String, TierOverride> inForce = overrides.inForce(ids, clock.instant());
+        List<Evaluation> evaluations = chunkFacts.stream()
+                .map(f -> evaluator.evaluate(f, inForce.get(f.customerId()))).toList();
+        var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(), chunkFacts.stream()
+                .map(f -> evaluator.evaluate(f, s.ruleset(), inForce.get(f.customerId()))).toList()));
         transaction.executeWithoutResult(status -> {
             DecisionRecorder.Recorded recorded = recorder.record(evaluations, run.id(), clock.instant());
             shadowed.ifPresent(s -> differences.record(s.versionId(), run.id(), evaluations, s.evaluations()));

@@ -37,10 +37,12 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::authenticationRequired))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::authenticationRequired)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
-                                "Your role may not change rulesets")))
+                                "Your role may not make this change")))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").permitAll()
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole(Roles.OPS_MANAGER, Roles.RULE_AUTHOR)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*/override").hasRole(Roles.OPS_MANAGER)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*/override").hasRole(Roles.OPS_MANAGER)
                         .anyRequest().permitAll())
                 .build();
     }
@@ -50,7 +52,8 @@ class SecurityConfiguration {
             org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"tiering\"");
         problem(response, 401, "Authentication required",
-                "Changing rulesets needs the credentials of an operations manager or rule author (HTTP Basic)");
+                "This change needs the credentials of a user whose role allows it (HTTP Basic): rulesets need an "
+                        + "operations manager or rule author, manual overrides an operations manager");
     }
 
     /** Security errors are problem details like every other error of the API. */

@@ -60,7 +60,7 @@ final class EvaluationBuilder {
                 3, 3, 3, new BigDecimal("0.95"), null, null, null);
         String risk = signals.stream().map(ChurnSignal::risk).max(EvaluationBuilder::compareRisk).orElse("NONE");
         Explanation explanation = new Explanation("Tier " + tier, List.of(), List.of(), List.of());
-        return new Evaluation(customerId, asOf, "a".repeat(64), tier, "Tier " + tier, tier, null, null,
+        return new Evaluation(customerId, asOf, "a".repeat(64), tier, "Tier " + tier, tier, tier, null, null, null,
                 new ServicePlan(plan, new Entitlements("POOLED", 24, "SEMI_ANNUAL", 1, new BigDecimal("2"), "EMAIL")),
                 lifecycleStage, rfmSegment, risk, List.copyOf(signals), facts, explanation);
     }

@@ -41,6 +41,52 @@ class EvaluatorTests {
         assertThat(key.explanation().firedRules().get(4).factsRead()).containsEntry("latestNps", 5);
     }
 
+    private static final String STANDARD = """
+            paretoShare,revenueLast12m,revenueGrowthPct,ordersLast12m
+            0.95,18000,20,3
+            """;
+
+    private static Evaluation evaluate(String csv, TierOverride override) {
+        RuleScenario scenario = RuleTestSuite.parse("t.csv", csv).get(0);
+        return ShippedRules.evaluator().evaluate(scenario.facts(), ShippedRules.ruleset(), override);
+    }
+
+    private static TierOverride override(String tier, TierOverride.Kind kind) {
+        return new TierOverride(7, tier, kind, "Board decision", java.time.Instant.parse("2027-01-31T00:00:00Z"),
+                "mia", java.time.Instant.parse("2026-11-25T10:00:00Z"));
+    }
+
+    @Test
+    void aPinSetsTheTierTheServicePlanReadsAndTheRulesOwnTierStaysBesideIt() {
+        Evaluation pinned = evaluate(STANDARD, override("A", TierOverride.Kind.PIN));
+
+        assertThat(pinned.tier()).isEqualTo("A");
+        assertThat(pinned.rulesTier()).isEqualTo("C");
+        assertThat(pinned.servicePlan().code()).isEqualTo("STRATEGIC");
+        assertThat(pinned.manualOverride().id()).isEqualTo(7);
+        assertThat(pinned.explanation().summary()).startsWith("Tier A (Strategic) by manual override (PIN at A "
+                + "(Strategic), set by mia on 2026-11-25 until 2027-01-31T00:00:00Z: \"Board decision\"). The rules "
+                + "give: Tier C (Standard): bought in the last 12 months");
+        // Why not higher stays the rules' view: what the customer itself lacks for A and B.
+        assertThat(pinned.explanation().whyNotHigher()).extracting(TierGap::tier).containsExactly("A", "B", "B", "B");
+    }
+
+    @Test
+    void aFloorRaisesOnlyATierBelowIt() {
+        Evaluation raised = evaluate(STANDARD, override("B", TierOverride.Kind.FLOOR));
+        assertThat(raised.tier()).isEqualTo("B");
+        assertThat(raised.servicePlan().code()).isEqualTo("KEY");
+
+        Evaluation untouched = evaluate(STANDARD, override("C", TierOverride.Kind.FLOOR));
+        assertThat(untouched.tier()).isEqualTo("C");
+        assertThat(untouched.rulesTier()).isEqualTo("C");
+        assertThat(untouched.explanation().summary()).startsWith("Tier C (Standard): bought in the last 12 months")
+                .contains("A manual override is in force (FLOOR at C (Standard)")
+                .endsWith("changes nothing: the rules give the same tier.");
+        assertThat(evaluate(STANDARD, override("D", TierOverride.Kind.FLOOR)).explanation().summary())
+                .endsWith("changes nothing: the rules give a higher tier.");
+    }
+
     @Test
     void saysWhatWasMissingForEachHigherTierWithRequiredActualAndGap() {
         Evaluation standard = evaluate("""

@@ -1,0 +1,133 @@
+package com.acme.tiering.override;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.acme.tiering.TieringProperties;
+import com.acme.tiering.customer.CustomerNotFound;
+import com.acme.tiering.customer.Customers;
+import com.acme.tiering.decision.Decision;
+import com.acme.tiering.evaluation.TierOverride;
+import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.run.CustomerEvaluation;
+
+/**
+ * Sets and ends manual overrides. Each change re-evaluates the customer in the same transaction, so the
+ * decision in force, its history row and the override always agree: the decision records the override,
+ * and the rules' own tier beside it.
+ */
+@Service
+public class ManualOverrides {
+
+    private static final Logger log = LoggerFactory.getLogger(ManualOverrides.class);
+
+    /** Who ends an override at its expiry, as the audit trail shows it. */
+    static final String EXPIRY = "system (expiry)";
+
+    private final ManualOverrideStore store;
+    private final Customers customers;
+    private final CustomerEvaluation evaluation;
+    private final Clock clock;
+    private final Duration maxDuration;
+
+    ManualOverrides(ManualOverrideStore store, Customers customers, CustomerEvaluation evaluation, Clock clock,
+            TieringProperties properties) {
+        this.store = store;
+        this.customers = customers;
+        this.evaluation = evaluation;
+        this.clock = clock;
+        this.maxDuration = properties.overrides().maxDuration();
+    }
+
+    public record NewOverride(String tier, TierOverride.Kind kind, String reason, Instant expiresAt) {
+    }
+
+    /**
+     * Puts an override in force, replacing the customer's previous one, and returns the decision made with it.
+     *
+     * @throws CustomerNotFound when there is no such customer
+     * @throws OverrideInvalid naming the field when the override makes no sense
+     */
+    @Transactional
+    public Decision set(String customerId, NewOverride override, String user) {
+        Instant now = clock.instant();
+        check(override, now);
+        requireCustomer(customerId);
+        store.notEnded(customerId).ifPresent(previous -> store.end(previous.id(), now, user, "REPLACED"));
+        long id = store.insert(customerId, override.tier(), override.kind(), override.reason().strip(),
+                override.expiresAt(), user, now);
+        log.info("Manual override {} set for customer {} by {}: {} at tier {} until {}", id, customerId, user,
+                override.kind(), override.tier(), override.expiresAt());
+        return evaluation.evaluateNow(customerId);
+    }
+
+    /** Ends the customer's override now and returns the decision made without it. */
+    @Transactional
+    public Decision end(String customerId, String user) {
+        ManualOverride inForce = store.notEnded(customerId).filter(o -> o.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> new NoOverride(customerId));
+        store.end(inForce.id(), clock.instant(), user, "REVOKED");
+        log.info("Manual override {} of customer {} ended early by {}", inForce.id(), customerId, user);
+        return evaluation.evaluateNow(customerId);
+    }
+
+    public TierOverride inForce(String customerId) {
+        return store.inForce(customerId, clock.instant()).orElseThrow(() -> new NoOverride(customerId));
+    }
+
+    /** Every override the customer ever had, newest first, with how each ended. */
+    public List<ManualOverride> history(String customerId) {
+        requireCustomer(customerId);
+        return store.history(customerId);
+    }
+
+    /**
+     * Ends the overrides whose expiry has passed and re-evaluates their customers, so the decision in force
+     * (and its history) no longer carries them. Returns how many ended.
+     */
+    @Transactional
+    public int endExpired(Instant now, int limit) {
+        int ended = 0;
+        for (ManualOverride expired : store.expired(now, limit)) {
+            if (store.end(expired.id(), expired.expiresAt(), EXPIRY, "EXPIRED")) {
+                evaluation.evaluateNow(expired.customerId());
+                log.info("Manual override {} of customer {} expired at {}", expired.id(), expired.customerId(),
+                        expired.expiresAt());
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private void requireCustomer(String customerId) {
+        if (customers.find(customerId).isEmpty()) {
+            throw CustomerNotFound.forId(customerId);
+        }
+    }
+
+    private void check(NewOverride override, Instant now) {
+        if (!Tiers.CODES.contains(override.tier())) {
+            throw new OverrideInvalid("tier", "must be one of " + String.join(", ", Tiers.CODES));
+        }
+        if (override.kind() == TierOverride.Kind.FLOOR && Tiers.rank(override.tier()) == Tiers.CODES.size()) {
+            throw new OverrideInvalid("tier", "a FLOOR at " + override.tier() + ", the lowest tier, changes nothing");
+        }
+        if (override.reason() == null || override.reason().isBlank()) {
+            throw new OverrideInvalid("reason", "must say why the tier is set by hand");
+        }
+        if (!override.expiresAt().isAfter(now)) {
+            throw new OverrideInvalid("expiresAt", "must be in the future, not " + override.expiresAt());
+        }
+        if (override.expiresAt().isAfter(now.plus(maxDuration))) {
+            throw new OverrideInvalid("expiresAt", "may be at most " + maxDuration.toDays()
+                    + " days ahead (tiering.overrides.max-duration); set a new override when this one ends");
+        }
+    }
+}

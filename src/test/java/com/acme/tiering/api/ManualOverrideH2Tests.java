@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class ManualOverrideH2Tests extends ManualOverrideContract {
+}
