@@ -20,7 +20,8 @@ public record TieringProperties(
         @DefaultValue Demo demo,
         @DefaultValue Run run,
         @DefaultValue Security security,
-        @DefaultValue Overrides overrides) {
+        @DefaultValue Overrides overrides,
+        @DefaultValue Events events) {
 
     /**
      * @param requireApproval a second person, not the author, must approve a version before it is published
@@ -39,7 +40,18 @@ public record TieringProperties(
     public record Demo(Boolean enabled, @DefaultValue("2000") int customers, @DefaultValue("42") long seed) {
     }
 
-    public record Run(@DefaultValue("500") int chunkSize) {
+    /**
+     * @param chunkSize customers per committed chunk
+     * @param staleAfter a going run whose heartbeat is older than this lost its process and is resumed
+     */
+    public record Run(@DefaultValue("500") int chunkSize, @DefaultValue("PT1M") java.time.Duration staleAfter) {
+    }
+
+    /**
+     * @param enabled re-evaluate a customer after its orders, interactions or details change
+     * @param delay how long to wait for more changes of the same customer before evaluating it once
+     */
+    public record Events(@DefaultValue("true") boolean enabled, @DefaultValue("PT0.5S") java.time.Duration delay) {
     }
 
     /**

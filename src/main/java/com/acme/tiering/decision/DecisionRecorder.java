@@ -44,6 +44,7 @@ public class DecisionRecorder {
         // Stored to the millisecond: the decision and its history hash must see the instant the database keeps.
         Instant evaluatedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<String> ids = evaluations.stream().map(Evaluation::customerId).toList();
+        decisions.lock(ids);
         Map<String, CurrentState> inForce = decisions.currentStates(ids);
         List<Decision> inserts = new ArrayList<>();
         List<Decision> updates = new ArrayList<>();

@@ -30,6 +30,20 @@ class DecisionStore {
     record CurrentState(String customerId, String tier, LocalDate tierSince, String changeKey) {
     }
 
+    /**
+     * Locks the customers' rows until the transaction ends, in id order (so two recorders never deadlock):
+     * recordings of one customer follow each other, and each sees the decision and history hash the one
+     * before it committed. Without it, an event-driven evaluation and an evaluation run recording the same
+     * customer at once could both chain a history row to the same previous row.
+     */
+    void lock(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT customer_id FROM customer WHERE customer_id IN (:ids) ORDER BY customer_id FOR UPDATE")
+                .param("ids", customerIds).query(String.class).list();
+    }
+
     Map<String, CurrentState> currentStates(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return Map.of();

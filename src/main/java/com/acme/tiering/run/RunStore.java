@@ -30,27 +30,68 @@ class RunStore {
     record StoredRun(EvaluationRun run, String lastCustomerId) {
     }
 
+    /**
+     * Creates a run that is going, or refuses when one already is (in this or another instance).
+     *
+     * @throws RunAlreadyInProgress naming the run that is going
+     */
     long create(LocalDate asOf, String trigger, String rulesetVersion, int total, Instant startedAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers, started_at)
-                VALUES (?, 'RUNNING', ?, ?, ?, ?)
-                """).params(asOf, trigger, rulesetVersion, total, Timestamp.from(startedAt)).update(key, "id");
+        try {
+            jdbc.sql("""
+                    INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers, started_at,
+                        running_key, heartbeat_at)
+                    VALUES (?, 'RUNNING', ?, ?, ?, ?, 'RUN', ?)
+                    """).params(asOf, trigger, rulesetVersion, total, Timestamp.from(startedAt),
+                    Timestamp.from(startedAt)).update(key, "id");
+        }
+        catch (org.springframework.dao.DuplicateKeyException going) {
+            throw RunAlreadyInProgress.withId(running().stream().findFirst().map(r -> r.run().id()).orElse(-1L));
+        }
         return key.getKey().longValue();
     }
 
-    /** Written in the same transaction as the chunk's decisions: the resume point never lies. */
-    void advance(long runId, int processed, int changed, String lastCustomerId) {
+    /** Written in the same transaction as the chunk's decisions: progress never counts a customer twice. */
+    void advance(long runId, int processed, int changed, String lastCustomerId, Instant at) {
         jdbc.sql("""
                 UPDATE evaluation_run SET processed_customers = processed_customers + ?,
-                    changed_customers = changed_customers + ?, last_customer_id = ?
+                    changed_customers = changed_customers + ?, last_customer_id = ?, heartbeat_at = ?
                 WHERE id = ?
-                """).params(processed, changed, lastCustomerId, runId).update();
+                """).params(processed, changed, lastCustomerId, Timestamp.from(at), runId).update();
+    }
+
+    void heartbeat(long runId, Instant at) {
+        jdbc.sql("UPDATE evaluation_run SET heartbeat_at = ? WHERE id = ?").params(Timestamp.from(at), runId).update();
     }
 
     void finish(long runId, String status, String error, Instant at) {
-        jdbc.sql("UPDATE evaluation_run SET status = ?, error_message = ?, finished_at = ? WHERE id = ?")
-                .params(status, error, Timestamp.from(at), runId).update();
+        jdbc.sql("""
+                UPDATE evaluation_run SET status = ?, error_message = ?, finished_at = ?, running_key = NULL
+                WHERE id = ?
+                """).params(status, error, Timestamp.from(at), runId).update();
+    }
+
+    /** Notes why a run stopped without ending it: it resumes when its heartbeat is stale. */
+    void interrupted(long runId, String why) {
+        jdbc.sql("UPDATE evaluation_run SET error_message = ? WHERE id = ?").params(why, runId).update();
+    }
+
+    /** Runs that are going but whose process stopped chunking before {@code staleBefore}. */
+    List<Long> stale(Instant staleBefore) {
+        return jdbc.sql("""
+                SELECT id FROM evaluation_run
+                WHERE running_key IS NOT NULL AND (heartbeat_at IS NULL OR heartbeat_at < ?) ORDER BY id
+                """).param(Timestamp.from(staleBefore)).query(Long.class).list();
+    }
+
+    /**
+     * Takes over a stale run: only one process wins, because the heartbeat it read must still be there.
+     */
+    boolean claim(long runId, Instant staleBefore, Instant now) {
+        return jdbc.sql("""
+                UPDATE evaluation_run SET heartbeat_at = ?, restarts = restarts + 1, error_message = NULL
+                WHERE id = ? AND running_key IS NOT NULL AND (heartbeat_at IS NULL OR heartbeat_at < ?)
+                """).params(Timestamp.from(now), runId, Timestamp.from(staleBefore)).update() == 1;
     }
 
     Optional<StoredRun> find(long runId) {
@@ -58,7 +99,7 @@ class RunStore {
     }
 
     List<StoredRun> running() {
-        return jdbc.sql(COLUMNS + " WHERE status = 'RUNNING' ORDER BY id").query(RunStore::map).list();
+        return jdbc.sql(COLUMNS + " WHERE running_key IS NOT NULL ORDER BY id").query(RunStore::map).list();
     }
 
     List<StoredRun> latest(int limit) {

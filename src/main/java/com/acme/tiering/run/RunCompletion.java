@@ -1,0 +1,91 @@
+package com.acme.tiering.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Ends a run when its job ends: COMPLETED, or FAILED with the reason. A job that stopped because the
+ * database went away is not a failed run: it stays going and resumes when its heartbeat is stale and the
+ * database answers again. Also logs progress while a run goes.
+ */
+@Component
+class RunCompletion implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCompletion.class);
+
+    private final RunStore runs;
+    private final Clock clock;
+    private volatile Instant lastProgressLog = Instant.EPOCH;
+
+    RunCompletion(RunStore runs, Clock clock) {
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterJob(JobExecution job) {
+        long runId = job.getJobParameters().getLong(EvaluationJob.RUN_ID);
+        try {
+            if (job.getStatus() == BatchStatus.COMPLETED) {
+                runs.finish(runId, "COMPLETED", null, clock.instant());
+                EvaluationRun done = runs.find(runId).orElseThrow().run();
+                log.info("Evaluation run {} completed: {} customers, {} changed, {}/s", runId, done.processed(),
+                        done.changed(), done.progress().ratePerSecond());
+                return;
+            }
+            List<Throwable> failures = job.getAllFailureExceptions();
+            if (job.getStatus() == BatchStatus.STOPPED || failures.stream().anyMatch(RunCompletion::transient_)) {
+                log.warn("Evaluation run {} interrupted ({}); it resumes from its last committed chunk", runId,
+                        failures.isEmpty() ? job.getStatus() : failures.get(0).toString());
+                runs.interrupted(runId, "Interrupted, resuming from the last committed chunk: "
+                        + (failures.isEmpty() ? job.getStatus() : failures.get(0).getMessage()));
+                return;
+            }
+            String why = failures.isEmpty() ? String.valueOf(job.getExitStatus().getExitDescription())
+                    : String.valueOf(failures.get(0).getMessage());
+            log.error("Evaluation run {} failed: {}", runId, why, failures.isEmpty() ? null : failures.get(0));
+            runs.finish(runId, "FAILED", why.length() > 2000 ? why.substring(0, 2000) : why, clock.instant());
+        }
+        catch (RuntimeException databaseGone) {
+            // The run stays going; its heartbeat goes stale and it is resumed once the database answers.
+            log.warn("Evaluation run {} could not be ended ({}); it will be resumed", runId, databaseGone.toString());
+        }
+    }
+
+    /** Logs the run's progress at most every 10 seconds: processed, total, rate, time left. */
+    void progress(long runId) {
+        Instant now = clock.instant();
+        if (now.isBefore(lastProgressLog.plusSeconds(10))) {
+            return;
+        }
+        lastProgressLog = now;
+        runs.find(runId).map(RunStore.StoredRun::run).ifPresent(run -> log.info(
+                "Evaluation run {}: {} of {} customers ({}%), {}/s, about {} s left", runId, run.processed(),
+                run.total(), run.progress().percent(), run.progress().ratePerSecond(), run.progress().secondsLeft()));
+    }
+
+    /** A database outage or lost connection, as opposed to a fault of the rules or the data. */
+    static boolean transient_(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof CannotGetJdbcConnectionException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

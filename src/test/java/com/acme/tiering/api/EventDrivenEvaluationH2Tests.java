@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class EventDrivenEvaluationH2Tests extends EventDrivenEvaluationContract {
+}

@@ -1,0 +1,28 @@
+package com.acme.tiering.run;
+
+import java.time.Clock;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import com.acme.tiering.decision.DecisionRecorder;
+import com.acme.tiering.decision.ShadowDifferences;
+import com.acme.tiering.evaluation.Evaluator;
+import com.acme.tiering.facts.CustomerFactsService;
+import com.acme.tiering.override.ManualOverrideStore;
+import com.acme.tiering.ruleset.ShadowRuleset;
+
+/** Replaces the chunk work of runs with one that loses the database once, for the restart tests. */
+@TestConfiguration
+class FlakyRunConfiguration {
+
+    @Bean
+    @Primary
+    RunRestartContract.FlakyRunExecution flakyRunExecution(RunStore runs, CustomerFactsService facts,
+            Evaluator evaluator, DecisionRecorder recorder, Clock clock, ShadowRuleset shadow,
+            ShadowDifferences differences, ManualOverrideStore overrides) {
+        return new RunRestartContract.FlakyRunExecution(runs, facts, evaluator, recorder, clock, shadow, differences,
+                overrides);
+    }
+}
