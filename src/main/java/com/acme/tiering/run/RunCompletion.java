@@ -26,11 +26,13 @@ class RunCompletion implements JobExecutionListener {
 
     private final RunStore runs;
     private final Clock clock;
+    private final RunExecution execution;
     private volatile Instant lastProgressLog = Instant.EPOCH;
 
-    RunCompletion(RunStore runs, Clock clock) {
+    RunCompletion(RunStore runs, Clock clock, RunExecution execution) {
         this.runs = runs;
         this.clock = clock;
+        this.execution = execution;
     }
 
     @Override
@@ -40,8 +42,8 @@ class RunCompletion implements JobExecutionListener {
             if (job.getStatus() == BatchStatus.COMPLETED) {
                 runs.finish(runId, "COMPLETED", null, clock.instant());
                 EvaluationRun done = runs.find(runId).orElseThrow().run();
-                log.info("Evaluation run {} completed: {} customers, {} changed, {}/s", runId, done.processed(),
-                        done.changed(), done.progress().ratePerSecond());
+                log.info("Evaluation run {} completed: {} customers, {} changed, {}/s; time in chunks: {}", runId,
+                        done.processed(), done.changed(), done.progress().ratePerSecond(), execution.stages(runId));
                 return;
             }
             List<Throwable> failures = job.getAllFailureExceptions();

@@ -33,6 +33,7 @@ class RunExecution {
     private final ShadowRuleset shadow;
     private final ShadowDifferences differences;
     private final ManualOverrideStore overrides;
+    private final Map<Long, StageTimes> stages = new java.util.concurrent.ConcurrentHashMap<>();
 
     RunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
             Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides) {
@@ -54,16 +55,51 @@ class RunExecution {
     }
 
     void evaluateChunk(long runId, LocalDate asOf, List<String> ids) {
+        long start = System.nanoTime();
         List<CustomerFacts> chunkFacts = facts.factsForRun(runId, asOf, ids);
         // The shadow sees the same overrides, so its differences are the rules' differences alone.
         Map<String, TierOverride> inForce = overrides.inForce(ids, clock.instant());
+        long factsDone = System.nanoTime();
         List<Evaluation> evaluations = chunkFacts.stream()
                 .map(f -> evaluator.evaluate(f, inForce.get(f.customerId()))).toList();
         var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(), chunkFacts.stream()
                 .map(f -> evaluator.evaluate(f, s.ruleset(), inForce.get(f.customerId()))).toList()));
+        long rulesDone = System.nanoTime();
         DecisionRecorder.Recorded recorded = recorder.record(evaluations, runId, clock.instant());
         shadowed.ifPresent(s -> differences.record(s.versionId(), runId, evaluations, s.evaluations()));
         runs.advance(runId, recorded.decisions(), recorded.changed(), ids.get(ids.size() - 1), clock.instant());
+        stages.computeIfAbsent(runId, id -> new StageTimes()).add(factsDone - start, rulesDone - factsDone,
+                System.nanoTime() - rulesDone);
+    }
+
+    /**
+     * Where this process spent a run's time so far: reading facts, running the rules (with explanations),
+     * recording decisions; null when it has not executed chunks of the run. Logged when a run ends.
+     */
+    StageTimes stages(long runId) {
+        return stages.remove(runId);
+    }
+
+    /** Nanoseconds per stage, summed over the chunks this process executed (a rolled-back chunk counts too). */
+    static final class StageTimes {
+
+        private final java.util.concurrent.atomic.AtomicLong facts = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong rules = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong record = new java.util.concurrent.atomic.AtomicLong();
+
+        void add(long factsNanos, long rulesNanos, long recordNanos) {
+            facts.addAndGet(factsNanos);
+            rules.addAndGet(rulesNanos);
+            record.addAndGet(recordNanos);
+        }
+
+        @Override
+        public String toString() {
+            double total = Math.max(1, facts.get() + rules.get() + record.get());
+            return "facts %.1f s (%.0f%%), rules %.1f s (%.0f%%), recording %.1f s (%.0f%%)".formatted(
+                    facts.get() / 1e9, 100 * facts.get() / total, rules.get() / 1e9, 100 * rules.get() / total,
+                    record.get() / 1e9, 100 * record.get() / total);
+        }
     }
 
     /** The shadow ruleset's evaluations of a chunk, recorded only where they differ. */
