@@ -70,6 +70,11 @@ public class DecisionRecorder {
         return before != null && before.tier().equals(evaluation.tier()) ? before.tierSince() : evaluation.asOf();
     }
 
+    /**
+     * Opens an alert for each trigger that starts firing and ends the episodes of triggers that stopped. A
+     * trigger's episode keeps its one alert while it fires, even once resolved: a new alert opens only when
+     * the trigger has stopped and fires again.
+     */
     private void reconcileAlerts(List<Decision> recorded, Instant now) {
         Map<String, Set<String>> open = new HashMap<>();
         List<Long> stopped = new ArrayList<>();
@@ -87,13 +92,14 @@ public class DecisionRecorder {
             decision.churnSignals().stream().filter(s -> !alreadyOpen.contains(s.triggerId()))
                     .map(s -> newAlert(decision, s, now)).forEach(started::add);
         }
-        alerts.closeBecauseTriggerStopped(stopped, now);
+        alerts.triggerStopped(stopped, now);
         alerts.open(started);
     }
 
     private static NewAlert newAlert(Decision decision, ChurnSignal signal, Instant now) {
         String owner = decision.facts() == null ? null : decision.facts().accountOwner();
-        return new NewAlert(decision.customerId(), signal.triggerId(), signal.risk(), signal.recommendedAction(),
+        String name = decision.facts() == null ? null : decision.facts().name();
+        return new NewAlert(decision.customerId(), name, signal.triggerId(), signal.risk(), signal.recommendedAction(),
                 owner, now, now.plus(Duration.ofHours(signal.dueWithinHours())));
     }
 }

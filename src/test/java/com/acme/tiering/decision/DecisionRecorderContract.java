@@ -29,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, DecisionCodec.class,
-        DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
+@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, ChurnAlerts.class,
+        DecisionCodec.class, DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
 abstract class DecisionRecorderContract {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
@@ -48,6 +48,9 @@ abstract class DecisionRecorderContract {
 
     @Autowired
     DecisionQueries queries;
+
+    @Autowired
+    ChurnAlerts alerts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -128,13 +131,13 @@ abstract class DecisionRecorderContract {
                 .signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
         recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24)
                 .signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
-        assertThat(queries.alerts("OPEN", null, null, null, 0, 50)).hasSize(2);
+        assertThat(alerts.list("OPEN", null, null, null, null, 0, 50)).hasSize(2);
 
         recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
 
-        assertThat(queries.alerts("OPEN", null, null, null, 0, 50)).extracting(ChurnAlert::triggerId)
+        assertThat(alerts.list("OPEN", null, null, null, null, 0, 50)).extracting(ChurnAlert::triggerId)
                 .containsExactly("DETRACTOR");
-        ChurnAlert closed = queries.alerts("CLOSED", null, null, null, 0, 50).get(0);
+        ChurnAlert closed = alerts.list("CLOSED", null, null, null, null, 0, 50).get(0);
         assertThat(closed.triggerId()).isEqualTo("COMPLAINT_BURST");
         assertThat(closed.closedReason()).contains("no longer fires");
     }
@@ -143,10 +146,35 @@ abstract class DecisionRecorderContract {
     void alertTakesOwnerAndDueTimeFromTheSignal() {
         recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24).build()), null, NOW);
 
-        ChurnAlert alert = queries.alerts(null, "HIGH", "Dana Seller", "COMPLAINT_BURST", 0, 10).get(0);
+        ChurnAlert alert = alerts.list(null, "HIGH", "Dana Seller", "COMPLAINT_BURST", null, 0, 10).get(0);
         assertThat(alert.dueAt()).isEqualTo(NOW.plusSeconds(24 * 3600));
         assertThat(alert.overdue()).isFalse();
+        assertThat(alert.customerName()).isEqualTo("Customer C-1");
     }
+
+    @Test
+    void aResolvedAlertStaysTheTriggersAlertWhileItFiresAndANewOneOpensOnlyAfterItStopped() {
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        long first = alerts.list("OPEN", null, null, null, null, 0, 10).get(0).id();
+        alerts.resolve(first, "mia", "Called, NPS follow-up booked");
+
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        assertThat(alerts.list(null, null, null, null, null, 0, 10)).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo("RESOLVED");
+            assertThat(alert.triggerFiring()).isTrue();
+        });
+
+        recorder.record(List.of(evaluationOf("C-1").build()), null, NOW);
+        assertThat(alerts.details(first).alert().triggerFiring()).isFalse();
+        assertThat(alerts.details(first).alert().status()).isEqualTo("RESOLVED");
+        assertThat(alerts.details(first).history()).extracting(ChurnAlert.Transition::toStatus)
+                .containsExactly("OPEN", "RESOLVED");
+
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        assertThat(alerts.list("OPEN", null, null, "DETRACTOR", null, 0, 10)).singleElement()
+                .satisfies(alert -> assertThat(alert.id()).isNotEqualTo(first));
+    }
+
 
     @Test
     void summarisesCurrentDecisionsPerDimension() {
