@@ -29,10 +29,12 @@ public class DecisionRecorder {
 
     private final DecisionStore decisions;
     private final ChurnAlertStore alerts;
+    private final AlertOutbox outbox;
 
-    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts) {
+    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts, AlertOutbox outbox) {
         this.decisions = decisions;
         this.alerts = alerts;
+        this.outbox = outbox;
     }
 
     /** How many decisions a batch changed (and so wrote history for). */
@@ -73,7 +75,7 @@ public class DecisionRecorder {
     /**
      * Opens an alert for each trigger that starts firing and ends the episodes of triggers that stopped. A
      * trigger's episode keeps its one alert while it fires, even once resolved: a new alert opens only when
-     * the trigger has stopped and fires again.
+     * the trigger has stopped and fires again. New alerts are queued for the webhook in this transaction.
      */
     private void reconcileAlerts(List<Decision> recorded, Instant now) {
         Map<String, Set<String>> open = new HashMap<>();
@@ -93,7 +95,7 @@ public class DecisionRecorder {
                     .map(s -> newAlert(decision, s, now)).forEach(started::add);
         }
         alerts.triggerStopped(stopped, now);
-        alerts.open(started);
+        outbox.enqueue(alerts.open(started));
     }
 
     private static NewAlert newAlert(Decision decision, ChurnSignal signal, Instant now) {

@@ -14,6 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -29,17 +36,28 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.jayway.jsonpath.JsonPath;
 
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.WebhookReceiver;
 
 /**
  * The churn alert lifecycle through the HTTP API: alerts open and close with their triggers, an operations
- * manager acknowledges and resolves them.
+ * manager acknowledges and resolves them, and every new alert reaches the webhook even after an outage.
  * Runs on H2 and on a real MySQL-protocol server through the subclasses.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "tiering.alerts.delivery.poll-interval=PT0.1S",
+        "tiering.alerts.delivery.initial-backoff=PT0.1S", "tiering.alerts.delivery.max-backoff=PT0.4S",
+        "tiering.alerts.delivery.connect-timeout=PT1S", "tiering.alerts.delivery.read-timeout=PT2S" })
 @AutoConfigureMockMvc
 abstract class ChurnAlertContract {
 
     private static final RequestPostProcessor OPS = user("mia").roles("OPS_MANAGER");
+
+    /** One receiver for the JVM; each test tells its own alerts apart by their customer ids. */
+    static final WebhookReceiver RECEIVER = WebhookReceiver.start();
+
+    @DynamicPropertySource
+    static void webhook(DynamicPropertyRegistry registry) {
+        registry.add("tiering.alerts.webhook-url", RECEIVER::url);
+    }
 
     @Autowired
     MockMvc mvc;
@@ -55,6 +73,7 @@ abstract class ChurnAlertContract {
     @BeforeEach
     void emptyDatabase() {
         DatabaseCleaner.clean(jdbc);
+        RECEIVER.up();
         today = LocalDate.now(clock);
     }
 
@@ -211,6 +230,78 @@ abstract class ChurnAlertContract {
                 .andExpect(jsonPath("$.detail", containsString("overdue")));
     }
 
+    @Test
+    void aWebhookReceiverThatIsDownForAWhileStillReceivesEveryAlertExactlyOnce() throws Exception {
+        RECEIVER.down();
+        String prefix = "WH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        for (int i = 1; i <= 3; i++) {
+            customer(prefix + i);
+            interactions(prefix + i, nps("n-1", today.minusDays(10), 3), complaint("c-1", today.minusDays(9)),
+                    complaint("c-2", today.minusDays(8)));
+            evaluate(prefix + i);
+        }
+        List<Long> opened = jdbc.queryForList("SELECT id FROM churn_alert WHERE customer_id LIKE ?", Long.class,
+                prefix + "%");
+        assertThat(opened).hasSize(6);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM churn_alert_outbox", Integer.class)).isEqualTo(6);
+
+        await("the sender retried while the receiver was down", Duration.ofSeconds(15), () -> RECEIVER.refused() >= 4
+                && jdbc.queryForObject("SELECT MAX(attempts) FROM churn_alert_outbox", Integer.class) >= 2);
+        assertThat(received(prefix)).isEmpty();
+
+        RECEIVER.up();
+        await("every alert marked delivered", Duration.ofSeconds(20), () -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM churn_alert_outbox WHERE delivered_at IS NULL", Integer.class) == 0);
+
+        Map<Long, Long> deliveriesPerAlert = received(prefix).stream().collect(Collectors.groupingBy(
+                d -> ((Number) JsonPath.read(d.body(), "$.alertId")).longValue(), Collectors.counting()));
+        assertThat(deliveriesPerAlert.keySet()).containsExactlyInAnyOrderElementsOf(opened);
+        assertThat(deliveriesPerAlert.values()).containsOnly(1L);
+        WebhookReceiver.Delivery one = received(prefix).get(0);
+        long alertId = ((Number) JsonPath.read(one.body(), "$.alertId")).longValue();
+        assertThat(one.idempotencyKey()).isEqualTo("churn-alert-" + alertId);
+        String customerId = JsonPath.read(one.body(), "$.customerId");
+        assertThat((String) JsonPath.read(one.body(), "$.customerName")).isEqualTo("Alert Customer " + customerId);
+        assertThat((String) JsonPath.read(one.body(), "$.owner")).isEqualTo("Alex Rep");
+        assertThat((String) JsonPath.read(one.body(), "$.triggerId")).isIn("DETRACTOR", "COMPLAINT_BURST");
+        assertThat((String) JsonPath.read(one.body(), "$.risk")).isIn("MEDIUM", "HIGH");
+        assertThat((String) JsonPath.read(one.body(), "$.recommendedAction")).isNotBlank();
+        assertThat(Instant.parse(JsonPath.read(one.body(), "$.dueAt")))
+                .isAfter(Instant.parse(JsonPath.read(one.body(), "$.openedAt")));
+    }
+
+    @Test
+    void aHangingReceiverIsGivenUpOnAtTheReadTimeoutAndTheAlertIsDeliveredOnceItAnswers() throws Exception {
+        RECEIVER.hanging(Duration.ofSeconds(6));
+        String prefix = "HANG-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        long id = firingAlert(prefix + 1);
+
+        await("the attempt timed out after the 2 s read timeout", Duration.ofSeconds(10), () -> jdbc.queryForList(
+                "SELECT last_error FROM churn_alert_outbox WHERE alert_id = ?", String.class, id).stream()
+                .anyMatch(error -> error != null && error.contains("timed out")));
+        RECEIVER.up();
+        await("the alert delivered", Duration.ofSeconds(15), () -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM churn_alert_outbox WHERE alert_id = ? AND delivered_at IS NOT NULL",
+                Integer.class, id) == 1);
+
+        assertThat(received(prefix)).singleElement()
+                .satisfies(d -> assertThat(d.idempotencyKey()).isEqualTo("churn-alert-" + id));
+    }
+
+    private List<WebhookReceiver.Delivery> received(String customerPrefix) {
+        return RECEIVER.accepted().stream()
+                .filter(d -> JsonPath.<String>read(d.body(), "$.customerId").startsWith(customerPrefix)).toList();
+    }
+
+    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within " + within);
+            }
+            Thread.sleep(50);
+        }
+    }
 
     /** A customer for whom DETRACTOR (latest NPS 3) fires, evaluated: its one open alert's id. */
     private long firingAlert(String customerId) throws Exception {

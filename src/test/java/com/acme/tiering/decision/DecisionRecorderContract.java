@@ -17,10 +17,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.acme.tiering.TieringProperties;
 
 /**
  * Recording decisions, run against H2 and a real MySQL-protocol server by the subclasses.
@@ -29,13 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, ChurnAlerts.class,
+@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, AlertOutbox.class, ChurnAlerts.class,
         DecisionCodec.class, DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
 abstract class DecisionRecorderContract {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
+    /** With the service's default configuration: no alert webhook. */
     @TestConfiguration
+    @EnableConfigurationProperties(TieringProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {
@@ -175,6 +180,13 @@ abstract class DecisionRecorderContract {
                 .satisfies(alert -> assertThat(alert.id()).isNotEqualTo(first));
     }
 
+    @Test
+    void queuesNothingForTheWebhookWhenNoneIsConfigured() {
+        recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24).build()), null, NOW);
+
+        assertThat(alerts.list("OPEN", null, null, null, null, 0, 10)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM churn_alert_outbox", Integer.class)).isZero();
+    }
 
     @Test
     void summarisesCurrentDecisionsPerDimension() {
