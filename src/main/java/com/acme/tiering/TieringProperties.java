@@ -21,7 +21,8 @@ public record TieringProperties(
         @DefaultValue Run run,
         @DefaultValue Security security,
         @DefaultValue Overrides overrides,
-        @DefaultValue Events events) {
+        @DefaultValue Events events,
+        @DefaultValue Alerts alerts) {
 
     /**
      * @param requireApproval a second person, not the author, must approve a version before it is published
@@ -60,6 +61,29 @@ public record TieringProperties(
      */
     public record Overrides(@DefaultValue("P366D") java.time.Duration maxDuration,
             @DefaultValue("PT30S") java.time.Duration expiryCheck) {
+    }
+
+    /**
+     * @param webhookUrl where every newly opened churn alert is posted as JSON; none: no webhook, no outbox
+     */
+    public record Alerts(java.net.URI webhookUrl, @DefaultValue Delivery delivery) {
+
+        public boolean webhookConfigured() {
+            return webhookUrl != null && !webhookUrl.toString().isBlank();
+        }
+
+        /**
+         * @param connectTimeout and {@code readTimeout} bound each attempt, so a hanging receiver cannot block
+         * @param initialBackoff the wait after a first failed attempt, doubled after each further one up to
+         *     {@code maxBackoff}; attempts never stop
+         * @param pollInterval how often the outbox is checked for alerts due to be sent
+         */
+        public record Delivery(@DefaultValue("PT2S") java.time.Duration connectTimeout,
+                @DefaultValue("PT5S") java.time.Duration readTimeout,
+                @DefaultValue("PT10S") java.time.Duration initialBackoff,
+                @DefaultValue("PT15M") java.time.Duration maxBackoff,
+                @DefaultValue("PT5S") java.time.Duration pollInterval) {
+        }
     }
 
     /**

@@ -28,6 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.acme.tiering.customer.ConflictingRecord;
 import com.acme.tiering.customer.CustomerNotFound;
 import com.acme.tiering.customer.InvalidRecords;
+import com.acme.tiering.decision.AlertTransitionRefused;
+import com.acme.tiering.decision.ChurnAlertNotFound;
 import com.acme.tiering.decision.NoDecision;
 import com.acme.tiering.governance.PublicationRefused;
 import com.acme.tiering.governance.UploadRefused;
@@ -144,7 +146,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ CustomerNotFound.class, NoDecision.class, CustomerUnknown.class, RunNotFound.class,
-            VersionUnknown.class, com.acme.tiering.override.NoOverride.class })
+            VersionUnknown.class, com.acme.tiering.override.NoOverride.class, ChurnAlertNotFound.class })
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
     }
@@ -153,6 +155,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(ConflictingRecord ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflicting record", ex.getMessage());
         problem.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(AlertTransitionRefused.class)
+    ProblemDetail alertTransitionRefused(AlertTransitionRefused ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not possible in this status", ex.getMessage());
+        problem.setProperty("alertStatus", ex.status());
         return problem;
     }
 

@@ -1,6 +1,5 @@
 package com.acme.tiering.decision;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,15 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DecisionQueries {
 
     private final DecisionStore decisions;
-    private final ChurnAlertStore alerts;
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    DecisionQueries(DecisionStore decisions, ChurnAlertStore alerts, JdbcClient jdbc, Clock clock) {
+    DecisionQueries(DecisionStore decisions, JdbcClient jdbc) {
         this.decisions = decisions;
-        this.alerts = alerts;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     public Optional<Decision> current(String customerId) {
@@ -81,10 +76,6 @@ public class DecisionQueries {
 
     public long historyCount(String customerId) {
         return decisions.historyCount(customerId);
-    }
-
-    public List<ChurnAlert> alerts(String status, String risk, String owner, String triggerId, int page, int size) {
-        return alerts.find(new ChurnAlertStore.Filter(status, risk, owner, triggerId, page, size), clock.instant());
     }
 
     public DecisionSummary summary() {

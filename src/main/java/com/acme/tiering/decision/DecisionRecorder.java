@@ -29,10 +29,12 @@ public class DecisionRecorder {
 
     private final DecisionStore decisions;
     private final ChurnAlertStore alerts;
+    private final AlertOutbox outbox;
 
-    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts) {
+    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts, AlertOutbox outbox) {
         this.decisions = decisions;
         this.alerts = alerts;
+        this.outbox = outbox;
     }
 
     /** How many decisions a batch changed (and so wrote history for). */
@@ -71,6 +73,11 @@ public class DecisionRecorder {
         return before != null && before.tier().equals(evaluation.tier()) ? before.tierSince() : evaluation.asOf();
     }
 
+    /**
+     * Opens an alert for each trigger that starts firing and ends the episodes of triggers that stopped. A
+     * trigger's episode keeps its one alert while it fires, even once resolved: a new alert opens only when
+     * the trigger has stopped and fires again. New alerts are queued for the webhook in this transaction.
+     */
     private void reconcileAlerts(List<Decision> recorded, Instant now) {
         Map<String, Set<String>> open = new HashMap<>();
         List<Long> stopped = new ArrayList<>();
@@ -88,13 +95,14 @@ public class DecisionRecorder {
             decision.churnSignals().stream().filter(s -> !alreadyOpen.contains(s.triggerId()))
                     .map(s -> newAlert(decision, s, now)).forEach(started::add);
         }
-        alerts.closeBecauseTriggerStopped(stopped, now);
-        alerts.open(started);
+        alerts.triggerStopped(stopped, now);
+        outbox.enqueue(alerts.open(started));
     }
 
     private static NewAlert newAlert(Decision decision, ChurnSignal signal, Instant now) {
         String owner = decision.facts() == null ? null : decision.facts().accountOwner();
-        return new NewAlert(decision.customerId(), signal.triggerId(), signal.risk(), signal.recommendedAction(),
+        String name = decision.facts() == null ? null : decision.facts().name();
+        return new NewAlert(decision.customerId(), name, signal.triggerId(), signal.risk(), signal.recommendedAction(),
                 owner, now, now.plus(Duration.ofHours(signal.dueWithinHours())));
     }
 }

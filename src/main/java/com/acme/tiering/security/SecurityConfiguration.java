@@ -43,6 +43,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole(Roles.OPS_MANAGER, Roles.RULE_AUTHOR)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*/override").hasRole(Roles.OPS_MANAGER)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*/override").hasRole(Roles.OPS_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/churn-alerts/*/acknowledgement",
+                                "/api/v1/churn-alerts/*/resolution").hasRole(Roles.OPS_MANAGER)
                         .anyRequest().permitAll())
                 .build();
     }
@@ -53,7 +55,8 @@ class SecurityConfiguration {
         response.setHeader("WWW-Authenticate", "Basic realm=\"tiering\"");
         problem(response, 401, "Authentication required",
                 "This change needs the credentials of a user whose role allows it (HTTP Basic): rulesets need an "
-                        + "operations manager or rule author, manual overrides an operations manager");
+                        + "operations manager or rule author, manual overrides and churn alert changes an "
+                        + "operations manager");
     }
 
     /** Security errors are problem details like every other error of the API. */

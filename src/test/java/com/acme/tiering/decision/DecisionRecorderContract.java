@@ -17,10 +17,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jdbc.test.autoconfigure.DataJdbcTest;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.acme.tiering.TieringProperties;
 
 /**
  * Recording decisions, run against H2 and a real MySQL-protocol server by the subclasses.
@@ -29,13 +32,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
-@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, DecisionCodec.class,
-        DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
+@Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, AlertOutbox.class, ChurnAlerts.class,
+        DecisionCodec.class, DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
 abstract class DecisionRecorderContract {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");
 
+    /** With the service's default configuration: no alert webhook. */
     @TestConfiguration
+    @EnableConfigurationProperties(TieringProperties.class)
     static class FixedClock {
         @Bean
         Clock clock() {
@@ -48,6 +53,9 @@ abstract class DecisionRecorderContract {
 
     @Autowired
     DecisionQueries queries;
+
+    @Autowired
+    ChurnAlerts alerts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -128,13 +136,13 @@ abstract class DecisionRecorderContract {
                 .signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
         recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24)
                 .signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
-        assertThat(queries.alerts("OPEN", null, null, null, 0, 50)).hasSize(2);
+        assertThat(alerts.list("OPEN", null, null, null, null, 0, 50)).hasSize(2);
 
         recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
 
-        assertThat(queries.alerts("OPEN", null, null, null, 0, 50)).extracting(ChurnAlert::triggerId)
+        assertThat(alerts.list("OPEN", null, null, null, null, 0, 50)).extracting(ChurnAlert::triggerId)
                 .containsExactly("DETRACTOR");
-        ChurnAlert closed = queries.alerts("CLOSED", null, null, null, 0, 50).get(0);
+        ChurnAlert closed = alerts.list("CLOSED", null, null, null, null, 0, 50).get(0);
         assertThat(closed.triggerId()).isEqualTo("COMPLAINT_BURST");
         assertThat(closed.closedReason()).contains("no longer fires");
     }
@@ -143,9 +151,41 @@ abstract class DecisionRecorderContract {
     void alertTakesOwnerAndDueTimeFromTheSignal() {
         recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24).build()), null, NOW);
 
-        ChurnAlert alert = queries.alerts(null, "HIGH", "Dana Seller", "COMPLAINT_BURST", 0, 10).get(0);
+        ChurnAlert alert = alerts.list(null, "HIGH", "Dana Seller", "COMPLAINT_BURST", null, 0, 10).get(0);
         assertThat(alert.dueAt()).isEqualTo(NOW.plusSeconds(24 * 3600));
         assertThat(alert.overdue()).isFalse();
+        assertThat(alert.customerName()).isEqualTo("Customer C-1");
+    }
+
+    @Test
+    void aResolvedAlertStaysTheTriggersAlertWhileItFiresAndANewOneOpensOnlyAfterItStopped() {
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        long first = alerts.list("OPEN", null, null, null, null, 0, 10).get(0).id();
+        alerts.resolve(first, "mia", "Called, NPS follow-up booked");
+
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        assertThat(alerts.list(null, null, null, null, null, 0, 10)).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo("RESOLVED");
+            assertThat(alert.triggerFiring()).isTrue();
+        });
+
+        recorder.record(List.of(evaluationOf("C-1").build()), null, NOW);
+        assertThat(alerts.details(first).alert().triggerFiring()).isFalse();
+        assertThat(alerts.details(first).alert().status()).isEqualTo("RESOLVED");
+        assertThat(alerts.details(first).history()).extracting(ChurnAlert.Transition::toStatus)
+                .containsExactly("OPEN", "RESOLVED");
+
+        recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
+        assertThat(alerts.list("OPEN", null, null, "DETRACTOR", null, 0, 10)).singleElement()
+                .satisfies(alert -> assertThat(alert.id()).isNotEqualTo(first));
+    }
+
+    @Test
+    void queuesNothingForTheWebhookWhenNoneIsConfigured() {
+        recorder.record(List.of(evaluationOf("C-1").signal("COMPLAINT_BURST", "HIGH", 24).build()), null, NOW);
+
+        assertThat(alerts.list("OPEN", null, null, null, null, 0, 10)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM churn_alert_outbox", Integer.class)).isZero();
     }
 
     @Test

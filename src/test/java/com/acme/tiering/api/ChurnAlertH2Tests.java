@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class ChurnAlertH2Tests extends ChurnAlertContract {
+}
