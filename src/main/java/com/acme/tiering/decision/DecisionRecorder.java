@@ -61,9 +61,10 @@ public class DecisionRecorder {
             }
             all.add(decision);
         }
-        decisions.insertCurrent(inserts);
-        decisions.updateCurrent(updates);
-        decisions.appendHistory(changed);
+        Map<Decision, String> json = decisions.json(all);
+        decisions.insertCurrent(inserts, json);
+        decisions.updateCurrent(updates, json);
+        decisions.appendHistory(changed, json);
         reconcileAlerts(all, evaluatedAt);
         return new Recorded(all.size(), changed.size(), all);
     }

@@ -55,26 +55,33 @@ class DecisionStore {
                 .collect(Collectors.toMap(CurrentState::customerId, s -> s));
     }
 
-    void insertCurrent(List<Decision> decisions) {
+    /** Each decision's stored JSON, written once per decision and shared by its current row and history row. */
+    Map<Decision, String> json(List<Decision> decisions) {
+        Map<Decision, String> json = new java.util.IdentityHashMap<>();
+        decisions.forEach(d -> json.put(d, codec.write(d)));
+        return json;
+    }
+
+    void insertCurrent(List<Decision> decisions, Map<Decision, String> json) {
         template.batchUpdate("""
                 INSERT INTO current_decision (tier, qualified_tier, plan_code, lifecycle_stage, rfm_segment,
                     churn_risk, churn_triggers, change_key, tier_since, downgrade_pending_since, ruleset_version,
                     run_id, as_of, evaluated_at, decision_json, rules_tier, customer_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d));
+                """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
 
-    void updateCurrent(List<Decision> decisions) {
+    void updateCurrent(List<Decision> decisions, Map<Decision, String> json) {
         template.batchUpdate("""
                 UPDATE current_decision SET tier = ?, qualified_tier = ?, plan_code = ?, lifecycle_stage = ?,
                     rfm_segment = ?, churn_risk = ?, churn_triggers = ?, change_key = ?, tier_since = ?,
                     downgrade_pending_since = ?, ruleset_version = ?, run_id = ?, as_of = ?, evaluated_at = ?,
                     decision_json = ?, rules_tier = ?
                 WHERE customer_id = ?
-                """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d));
+                """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
 
-    private void bindCurrent(java.sql.PreparedStatement ps, Decision d) throws java.sql.SQLException {
+    private void bindCurrent(java.sql.PreparedStatement ps, Decision d, String json) throws java.sql.SQLException {
         ps.setString(1, d.tier());
         ps.setString(2, d.qualifiedTier());
         ps.setString(3, d.planCode());
@@ -89,20 +96,20 @@ class DecisionStore {
         ps.setObject(12, d.runId());
         ps.setObject(13, d.asOf());
         ps.setTimestamp(14, Timestamp.from(d.evaluatedAt()));
-        ps.setString(15, codec.write(d));
+        ps.setString(15, json);
         ps.setString(16, d.rulesTier());
         ps.setString(17, d.customerId());
     }
 
     /** Appends rows chained to each customer's last row: every row's hash covers the one before it. */
-    void appendHistory(List<Decision> decisions) {
+    void appendHistory(List<Decision> decisions, Map<Decision, String> json) {
         Map<String, String> previous = lastHashes(decisions.stream().map(Decision::customerId).toList());
         java.util.IdentityHashMap<Decision, String[]> chain = new java.util.IdentityHashMap<>();
         for (Decision d : decisions) {
             String before = previous.getOrDefault(d.customerId(), HistoryHash.GENESIS);
             String hash = HistoryHash.of(before, new HistoryHash.Content(d.customerId(), d.tier(), d.planCode(),
                     d.lifecycleStage(), d.rfmSegment(), d.churnRisk(), d.churnTriggers(), d.rulesetVersion(), d.runId(),
-                    d.asOf(), d.evaluatedAt(), codec.write(d)));
+                    d.asOf(), d.evaluatedAt(), json.get(d)));
             chain.put(d, new String[] { before, hash });
             previous.put(d.customerId(), hash);
         }
@@ -122,7 +129,7 @@ class DecisionStore {
                     ps.setObject(9, d.runId());
                     ps.setObject(10, d.asOf());
                     ps.setTimestamp(11, Timestamp.from(d.evaluatedAt()));
-                    ps.setString(12, codec.write(d));
+                    ps.setString(12, json.get(d));
                     ps.setString(13, chain.get(d)[0]);
                     ps.setString(14, chain.get(d)[1]);
                 });

@@ -2,10 +2,7 @@ package com.acme.tiering.evaluation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -105,11 +102,22 @@ final class ConditionText {
         if (value == null) {
             return "unknown";
         }
-        int scale = Math.min(decimals, MAX_DECIMALS);
-        DecimalFormat format = new DecimalFormat(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(value);
+        // By hand rather than with a DecimalFormat per call: explanations format numbers on the hot path of runs.
+        BigDecimal rounded = value.setScale(Math.min(decimals, MAX_DECIMALS), RoundingMode.HALF_UP);
+        String plain = rounded.abs().toPlainString();
+        int point = plain.indexOf('.');
+        String whole = point < 0 ? plain : plain.substring(0, point);
+        StringBuilder text = new StringBuilder(plain.length() + whole.length() / 3 + 1);
+        if (rounded.signum() < 0) {
+            text.append('-');
+        }
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(whole.charAt(i));
+        }
+        return point < 0 ? text.toString() : text.append(plain, point, plain.length()).toString();
     }
 
     private static String symbol(String operator) {
