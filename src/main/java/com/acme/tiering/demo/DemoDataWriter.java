@@ -8,9 +8,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes generated customers, their orders and interactions with multi-row INSERTs: one statement carries
- * hundreds of rows, which every driver (H2, MySQL Connector/J, MariaDB) sends in one round trip without
- * driver-specific settings. The caller owns the connection and the transaction.
+ * Writes generated customers, their orders and interactions hundreds of rows per round trip, the fastest
+ * way each driver has without settings in the URL: MariaDB Connector/J sends a JDBC batch as one binary bulk
+ * command (measured 1.5x faster than the alternative); for MySQL Connector/J and H2 a multi-row INSERT does
+ * it (Connector/J would otherwise send a batch row by row). The caller owns the connection and the transaction.
  */
 public final class DemoDataWriter {
 
@@ -38,9 +39,10 @@ public final class DemoDataWriter {
     public static Written write(Connection connection, List<DemoCustomer> customers, Instant recordedAt)
             throws SQLException {
         Timestamp at = Timestamp.from(recordedAt);
-        try (Rows customerRows = new Rows(connection, CUSTOMERS, 8);
-                Rows orderRows = new Rows(connection, ORDERS, 5);
-                Rows interactionRows = new Rows(connection, INTERACTIONS, 7)) {
+        boolean bulk = connection.getMetaData().getDriverName().contains("MariaDB");
+        try (Rows customerRows = new Rows(connection, CUSTOMERS, 8, bulk);
+                Rows orderRows = new Rows(connection, ORDERS, 5, bulk);
+                Rows interactionRows = new Rows(connection, INTERACTIONS, 7, bulk)) {
             for (DemoCustomer c : customers) {
                 customerRows.add(c.customerId(), c.name(), c.industry(), c.region(), c.employees(), c.accountOwner(),
                         at, at);
@@ -62,21 +64,26 @@ public final class DemoDataWriter {
         }
     }
 
-    /** Collects rows of one table and inserts them {@link #ROWS_PER_STATEMENT} at a time. */
+    /**
+     * Collects rows of one table and inserts them {@link #ROWS_PER_STATEMENT} at a time: as one batch of a
+     * one-row INSERT ({@code bulk}) or as one INSERT of that many rows.
+     */
     private static final class Rows implements AutoCloseable {
 
         private final Connection connection;
         private final String insert;
         private final int columns;
+        private final boolean bulk;
         private final Object[] values;
         private PreparedStatement full;
         private int pending;
         private long written;
 
-        Rows(Connection connection, String insert, int columns) {
+        Rows(Connection connection, String insert, int columns, boolean bulk) {
             this.connection = connection;
             this.insert = insert;
             this.columns = columns;
+            this.bulk = bulk;
             this.values = new Object[ROWS_PER_STATEMENT * columns];
         }
 
@@ -84,14 +91,20 @@ public final class DemoDataWriter {
             System.arraycopy(row, 0, values, pending * columns, columns);
             if (++pending == ROWS_PER_STATEMENT) {
                 if (full == null) {
-                    full = connection.prepareStatement(sql(ROWS_PER_STATEMENT));
+                    full = connection.prepareStatement(sql(bulk ? 1 : ROWS_PER_STATEMENT));
                 }
                 execute(full);
             }
         }
 
         void flush() throws SQLException {
-            if (pending > 0) {
+            if (pending > 0 && bulk) {
+                if (full == null) {
+                    full = connection.prepareStatement(sql(1));
+                }
+                execute(full);
+            }
+            else if (pending > 0) {
                 try (PreparedStatement rest = connection.prepareStatement(sql(pending))) {
                     execute(rest);
                 }
@@ -99,10 +112,21 @@ public final class DemoDataWriter {
         }
 
         private void execute(PreparedStatement statement) throws SQLException {
-            for (int i = 0; i < pending * columns; i++) {
-                statement.setObject(i + 1, values[i]);
+            if (bulk) {
+                for (int row = 0; row < pending; row++) {
+                    for (int column = 0; column < columns; column++) {
+                        statement.setObject(column + 1, values[row * columns + column]);
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
             }
-            statement.executeUpdate();
+            else {
+                for (int i = 0; i < pending * columns; i++) {
+                    statement.setObject(i + 1, values[i]);
+                }
+                statement.executeUpdate();
+            }
             written += pending;
             pending = 0;
         }
