@@ -1,7 +1,5 @@
 package com.acme.tiering.demo;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,38 +29,54 @@ public final class DemoDataGenerator {
         "Morgan Silva", "Casey Brandt", "Jordan Okafor" };
 
     private final long seed;
-    private final LocalDate today;
+    private final SeasonalCalendar calendar;
+    private final int idDigits;
 
+    /** Customer ids with five digits, CUST-00001, as the demo and the README use them. */
     public DemoDataGenerator(long seed, LocalDate today) {
-        this.seed = seed;
-        this.today = today;
+        this(seed, today, 5);
     }
 
-    public static String customerId(int number) {
-        return String.format("CUST-%05d", number);
+    /** @param idDigits width of the zero-padded customer number, so that ids sort in generation order */
+    public DemoDataGenerator(long seed, LocalDate today, int idDigits) {
+        this.seed = seed;
+        this.calendar = new SeasonalCalendar(today);
+        this.idDigits = idDigits;
+    }
+
+    /** The id width that keeps customers up to {@code lastNumber} in order: at least five digits. */
+    public static int idDigits(long lastNumber) {
+        return Math.max(5, Long.toString(lastNumber).length());
+    }
+
+    public String customerId(long number) {
+        return padded("CUST-", number, idDigits);
     }
 
     /** Generates customers 1..count and hands them over in chunks. */
     public void generate(int count, int chunkSize, Consumer<List<DemoCustomer>> chunks) {
-        List<DemoCustomer> chunk = new ArrayList<>(chunkSize);
-        for (int number = 1; number <= count; number++) {
-            chunk.add(customer(number));
-            if (chunk.size() == chunkSize) {
-                chunks.accept(chunk);
-                chunk = new ArrayList<>(chunkSize);
-            }
-        }
-        if (!chunk.isEmpty()) {
-            chunks.accept(chunk);
+        for (long first = 1; first <= count; first += chunkSize) {
+            chunks.accept(customers(first, (int) Math.min(chunkSize, count - first + 1)));
         }
     }
 
-    public DemoCustomer customer(int number) {
-        SplittableRandom random = new SplittableRandom(seed * 1_000_003L + number);
+    /** Customers {@code first} .. {@code first + count - 1}. */
+    public List<DemoCustomer> customers(long first, int count) {
+        List<DemoCustomer> customers = new ArrayList<>(count);
+        for (long number = first; number < first + count; number++) {
+            customers.add(customer(number));
+        }
+        return customers;
+    }
+
+    /** Customer {@code number}, which depends only on the seed, the date and the number. */
+    public DemoCustomer customer(long number) {
+        SplittableRandom random = new SplittableRandom(mix(seed ^ mix(number)));
         Archetype archetype = Archetype.pick(random.nextInt(Archetype.totalWeight()));
         String id = customerId(number);
-        List<Order> orders = new DemoOrders(random, today).forArchetype(archetype);
-        List<Interaction> interactions = new DemoInteractions(random, today).forArchetype(archetype, !orders.isEmpty());
+        List<Order> orders = new DemoOrders(random, calendar).forArchetype(archetype);
+        List<Interaction> interactions = new DemoInteractions(random, calendar)
+                .forArchetype(archetype, !orders.isEmpty());
         String name = PREFIXES[random.nextInt(PREFIXES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)] + " "
                 + SUFFIXES[random.nextInt(SUFFIXES.length)];
         Integer employees = random.nextInt(10) == 0 ? null : employees(random, archetype);
@@ -72,15 +86,29 @@ public final class DemoDataGenerator {
     }
 
     private static int employees(SplittableRandom random, Archetype archetype) {
-        int base = switch (archetype) {
-            case STRATEGIC, KEY_IRREGULAR -> 2000;
-            case KEY, FAST_GROWER, DECLINING -> 400;
+        int base = switch (archetype.size) {
+            case LARGE -> 2000;
+            case MEDIUM -> 400;
             default -> 40;
         };
         return base / 4 + random.nextInt(base * 2);
     }
 
-    static BigDecimal money(double amount) {
-        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP);
+    /** {@code prefix} and {@code number} zero-padded to {@code digits}; String.format is too slow for millions. */
+    static String padded(String prefix, long number, int digits) {
+        String value = Long.toString(number);
+        StringBuilder id = new StringBuilder(prefix.length() + Math.max(digits, value.length())).append(prefix);
+        for (int i = value.length(); i < digits; i++) {
+            id.append('0');
+        }
+        return id.append(value).toString();
+    }
+
+    /** Murmur3's 64-bit finaliser: neighbouring seeds and numbers give unrelated random streams. */
+    private static long mix(long value) {
+        long z = value;
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 }

@@ -1,6 +1,7 @@
 package com.acme.tiering.demo;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -9,11 +10,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.demo.DemoDataWriter.Written;
 
 /**
  * Fills an empty database with the demo dataset when the demo is on: by default only on the embedded
@@ -28,17 +31,15 @@ class DemoDataLoader {
     private final TieringProperties properties;
     private final Environment environment;
     private final JdbcTemplate jdbc;
-    private final DemoDataWriter writer;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DemoDataLoader(TieringProperties properties, Environment environment, JdbcTemplate jdbc, DemoDataWriter writer,
+    DemoDataLoader(TieringProperties properties, Environment environment, JdbcTemplate jdbc,
             TransactionTemplate transaction, ApplicationEventPublisher events, Clock clock) {
         this.properties = properties;
         this.environment = environment;
         this.jdbc = jdbc;
-        this.writer = writer;
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
@@ -62,10 +63,11 @@ class DemoDataLoader {
         int count = properties.demo().customers();
         long[] written = { 0, 0 };
         DemoDataGenerator generator = new DemoDataGenerator(properties.demo().seed(), LocalDate.now(clock));
+        Instant now = clock.instant();
         transaction.executeWithoutResult(status -> generator.generate(count, CHUNK, chunk -> {
-            long[] rows = writer.write(chunk, clock.instant());
-            written[0] += rows[0];
-            written[1] += rows[1];
+            Written rows = jdbc.execute((ConnectionCallback<Written>) c -> DemoDataWriter.write(c, chunk, now));
+            written[0] += rows.orders();
+            written[1] += rows.interactions();
         }));
         log.info("Loaded demo dataset: {} customers, {} orders, {} interactions in {} ms (seed {})", count, written[0],
                 written[1], (System.nanoTime() - started) / 1_000_000, properties.demo().seed());

@@ -1,0 +1,4 @@
+package com.acme.tiering.demo;
+
+class DataGeneratorCommandH2Tests extends DataGeneratorCommandContract {
+}
