@@ -19,6 +19,10 @@ DB_PASSWORD=${DB_PASSWORD:-tiering_kill}
 PORT=${PORT:-18081}
 BASE="http://127.0.0.1:${PORT}"
 WORK=$(mktemp -d)
+# A throw-away auditor for this script's own reads (demo users exist only on the embedded H2 database).
+BENCH_USER=(--tiering.security.users[0].name=bench "--tiering.security.users[0].password={noop}bench-throwaway"
+  --tiering.security.users[0].roles[0]=AUDITOR)
+CURL=(curl -sf -u bench:bench-throwaway)
 SQL=(mariadb -h "${DB_HOST}" -P "${DB_PORT}" -u "${DB_USER}" "-p${DB_PASSWORD}" -N "${DB_NAME}")
 
 if [ "${DB_CREATE:-yes}" = yes ]; then
@@ -37,10 +41,10 @@ start_service() {
   SPRING_DATASOURCE_URL="jdbc:mariadb://${DB_HOST}:${DB_PORT}/${DB_NAME}" \
   SPRING_DATASOURCE_USERNAME="${DB_USER}" SPRING_DATASOURCE_PASSWORD="${DB_PASSWORD}" \
   TIERING_DEMO_ENABLED=true TIERING_DEMO_CUSTOMERS="${CUSTOMERS}" TIERING_RUN_STALE_AFTER=PT15S \
-  java -Xmx512m -jar target/customer-tiering-*.jar --server.port="${PORT}" >> "${WORK}/service.log" 2>&1 &
+  java -Xmx512m -jar target/customer-tiering-*.jar --server.port="${PORT}" "${BENCH_USER[@]}" >> "${WORK}/service.log" 2>&1 &
   SERVICE=$!
 }
-run_field() { curl -sf "${BASE}/api/v1/evaluation-runs?limit=1" | python3 -c "import json,sys; r=json.load(sys.stdin); print(r[0]['$1'] if r else '')"; }
+run_field() { "${CURL[@]}" "${BASE}/api/v1/evaluation-runs?limit=1" | python3 -c "import json,sys; r=json.load(sys.stdin); print(r[0]['$1'] if r else '')"; }
 trap 'kill -9 ${SERVICE} 2>/dev/null || true; echo "service log: ${WORK}/service.log"' EXIT
 
 start_service
@@ -65,7 +69,7 @@ processed=$("${SQL[@]}" -e "SELECT processed_customers FROM evaluation_run WHERE
 restarts=$("${SQL[@]}" -e "SELECT restarts FROM evaluation_run WHERE id = ${RUN}")
 duplicated=$("${SQL[@]}" -e "SELECT COUNT(*) FROM (SELECT customer_id FROM decision_history GROUP BY customer_id, as_of, tier, plan_code, lifecycle_stage, rfm_segment, churn_triggers HAVING COUNT(*) > 1) d")
 history=$("${SQL[@]}" -e "SELECT COUNT(*) FROM decision_history")
-broken=$(curl -sf "${BASE}/api/v1/audit/verification" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['broken']))")
+broken=$("${CURL[@]}" "${BASE}/api/v1/audit/verification" | python3 -c "import json,sys; print(len(json.load(sys.stdin)['broken']))")
 echo "run ${RUN}: status $(run_field status), processed ${processed}, restarts ${restarts}"
 echo "customers ${customers}; current decisions ${decisions}, of which from run ${RUN}: ${from_run}"
 echo "history rows ${history} (a fresh database: one per customer); customers with a duplicated history row: ${duplicated}; broken history chains: ${broken}"

@@ -9,6 +9,7 @@ PORT=${PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
 WORK=$(mktemp -d)
 AUTH=ops:ops-demo   # DEMO credentials of the embedded default
+KEY="X-Api-Key: tk_DEMO-sales-system-embedded-only"   # the embedded default's DEMO sales-system key
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 
@@ -20,17 +21,17 @@ SERVICE=$!
 trap 'kill ${SERVICE} 2>/dev/null || true; rm -rf "${WORK}"' EXIT
 
 for _ in $(seq 1 120); do
-  curl -sf "${BASE}/api/v1/customers/CUST-00003/tier" >/dev/null 2>&1 && break
+  curl -sf -H "${KEY}" "${BASE}/api/v1/customers/CUST-00003/tier" >/dev/null 2>&1 && break
   sleep 1
 done
-curl -sf "${BASE}/api/v1/customers/CUST-00003/tier" >/dev/null || { echo "service did not answer" >&2; exit 1; }
+curl -sf -H "${KEY}" "${BASE}/api/v1/customers/CUST-00003/tier" >/dev/null || { echo "service did not answer" >&2; exit 1; }
 
-wrk -t2 -c16 -d45s --latency "${BASE}/api/v1/customers/CUST-00003/tier" > "${WORK}/wrk.txt" &
+wrk -t2 -c16 -d45s --latency -H "${KEY}" "${BASE}/api/v1/customers/CUST-00003/tier" > "${WORK}/wrk.txt" &
 LOAD=$!
 sleep 3
 
 changes=0
-first=$(curl -sf "${BASE}/api/v1/rulesets" | grep -o '"id":[0-9]*' | tail -1 | cut -d: -f2)
+first=$(curl -sf -u "${AUTH}" "${BASE}/api/v1/rulesets" | grep -o '"id":[0-9]*' | tail -1 | cut -d: -f2)
 for i in 1 2 3 4 5; do
   draft=$(curl -sf -u "${AUTH}" -F files=@rules/tiers.xlsx -F "comment=load test ${i}" "${BASE}/api/v1/rulesets" \
     | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)

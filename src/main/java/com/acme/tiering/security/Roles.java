@@ -1,16 +1,32 @@
 package com.acme.tiering.security;
 
-/** Who may do what with rules; issue 6 adds the sales-system, auditor and admin roles. */
+import java.util.List;
+
+/** Who may do what; docs/security.md has the matrix of endpoints and roles, checked by a test. */
 public final class Roles {
 
-    /**
-     * Uploads decision tables, simulates, approves, publishes and activates versions; sets manual overrides;
-     * acknowledges and resolves churn alerts.
-     */
+    /** A sales system, by API key: tier lookups and what-if, nothing else. */
+    public static final String SALES_SYSTEM = "SALES_SYSTEM";
+
+    /** A system feeding customers, orders and interactions, by API key. */
+    public static final String INGESTION = "INGESTION";
+
+    /** Decision tables, simulations, approvals, publication; overrides, churn alerts, runs; reads everything. */
     public static final String OPS_MANAGER = "OPS_MANAGER";
 
-    /** Everything an operations manager may, and uploads DRL. */
+    /** Everything an operations manager may do with rules, and DRL. */
     public static final String RULE_AUTHOR = "RULE_AUTHOR";
+
+    /** Reads everything, changes nothing. */
+    public static final String AUDITOR = "AUDITOR";
+
+    /** Users and API keys; reads everything. */
+    public static final String ADMIN = "ADMIN";
+
+    public static final List<String> ALL = List.of(SALES_SYSTEM, INGESTION, OPS_MANAGER, RULE_AUTHOR, AUDITOR, ADMIN);
+
+    /** The roles an API key may carry: systems, not people. */
+    public static final List<String> KEY_ROLES = List.of(SALES_SYSTEM, INGESTION);
 
     private Roles() {
     }

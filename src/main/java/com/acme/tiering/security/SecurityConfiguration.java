@@ -2,11 +2,14 @@ package com.acme.tiering.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,39 +17,100 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import com.acme.tiering.TieringProperties;
 
 /**
- * Rule changes are code uploads: every change to rulesets needs an authenticated operations manager or
- * rule author (HTTP Basic). The rest of the API keeps its current open access until issue 6 brings roles
- * for sales systems, auditors and administrators.
+ * Who may do what (docs/security.md has the matrix, which a test checks against the running service):
+ * sales systems look tiers up with an API key; operations managers change decision tables, overrides,
+ * alerts and runs; rule authors also DRL; auditors read everything and change nothing; administrators
+ * manage API keys. The API takes an API key ({@code X-Api-Key}), HTTP Basic, or, when an issuer or key set
+ * is configured, a JWT bearer token whose {@code roles} claim names the roles. Anything else (pages to come,
+ * the OpenAPI document) uses form login with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** Every role that may read; sales systems and ingestion keys read only what they need. */
+    private static final String[] READERS = { Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN };
+
+    /** Demo passwords of the embedded default, refused for any other database. */
+    private static final Set<String> DEMO_PASSWORDS = Set.of("ops-demo", "author-demo", "reviewer-demo",
+            "auditor-demo", "admin-demo", "{noop}ops-demo", "{noop}author-demo", "{noop}reviewer-demo",
+            "{noop}auditor-demo", "{noop}admin-demo");
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwt) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable()) // stateless: no cookie session a forged request could ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::authenticationRequired))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::authenticationRequired)
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
-                                "Your role may not make this change")))
+                                "Your role may not do this; docs/security.md lists who may do what")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").permitAll()
+                        // sales systems: tier lookups and what-if
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/tier")
+                        .hasAnyRole(Roles.SALES_SYSTEM, Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tiers/lookup", "/api/v1/evaluations/what-if")
+                        .hasAnyRole(Roles.SALES_SYSTEM, Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN)
+                        // administrators: API keys
+                        .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
+                        // ingestion of customers, orders and interactions
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*").hasAnyRole(Roles.INGESTION,
+                                Roles.OPS_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/orders",
+                                "/api/v1/customers/*/interactions").hasAnyRole(Roles.INGESTION, Roles.OPS_MANAGER)
+                        // rules: operations managers and rule authors (DRL needs a rule author, checked on upload)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole(Roles.OPS_MANAGER, Roles.RULE_AUTHOR)
+                        // everything else that changes something: operations managers
                         .requestMatchers(HttpMethod.PUT, "/api/v1/customers/*/override").hasRole(Roles.OPS_MANAGER)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/customers/*/override").hasRole(Roles.OPS_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/churn-alerts/*/acknowledgement",
-                                "/api/v1/churn-alerts/*/resolution").hasRole(Roles.OPS_MANAGER)
-                        .anyRequest().permitAll())
+                                "/api/v1/churn-alerts/*/resolution", "/api/v1/evaluation-runs",
+                                "/api/v1/customers/*/evaluation").hasRole(Roles.OPS_MANAGER)
+                        .anyRequest().denyAll());
+        if (jwt.getIfAvailable() != null) {
+            http.oauth2ResourceServer(resource -> resource.jwt(token -> token.jwtAuthenticationConverter(roles()))
+                    .authenticationEntryPoint(SecurityConfiguration::authenticationRequired));
+            log.info("JWT bearer tokens are accepted on the API (roles from the 'roles' claim)");
+        }
+        return http.build();
+    }
+
+    /** Pages (issue 7) and the OpenAPI document: form login, sessions and CSRF protection. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/error", "/login").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(Roles.OPS_MANAGER, Roles.AUDITOR, Roles.ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.permitAll())
                 .build();
+    }
+
+    /** A JWT's {@code roles} claim, e.g. ["AUDITOR"], becomes the roles of the request. */
+    private static JwtAuthenticationConverter roles() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName("roles");
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
     }
 
     private static void authenticationRequired(jakarta.servlet.http.HttpServletRequest request,
@@ -54,13 +118,12 @@ class SecurityConfiguration {
             org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"tiering\"");
         problem(response, 401, "Authentication required",
-                "This change needs the credentials of a user whose role allows it (HTTP Basic): rulesets need an "
-                        + "operations manager or rule author, manual overrides and churn alert changes an "
-                        + "operations manager");
+                "Send an API key (X-Api-Key), HTTP Basic credentials or a bearer token; docs/security.md lists "
+                        + "who may do what");
     }
 
     /** Security errors are problem details like every other error of the API. */
-    private static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title,
+    static void problem(jakarta.servlet.http.HttpServletResponse response, int status, String title,
             String detail) throws java.io.IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
@@ -71,15 +134,26 @@ class SecurityConfiguration {
     @Bean
     UserDetailsService users(TieringProperties properties, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
-        properties.security().users().forEach(user -> users.add(User.withUsername(user.name())
-                .password(user.password()).roles(user.roles().toArray(String[]::new)).build()));
-        if (users.isEmpty() && embedded(environment)) {
+        boolean embedded = embedded(environment);
+        properties.security().users().forEach(user -> {
+            if (!embedded && DEMO_PASSWORDS.contains(user.password())) {
+                throw new IllegalStateException("User '" + user.name() + "' has a demo password; demo passwords "
+                        + "are for the embedded database only. Set tiering.security.users[].password to a "
+                        + "{bcrypt} hash of a real password.");
+            }
+            users.add(User.withUsername(user.name()).password(user.password())
+                    .roles(user.roles().toArray(String[]::new)).build());
+        });
+        if (users.isEmpty() && embedded) {
             users.addAll(demoUsers());
+        }
+        if (users.isEmpty()) {
+            log.warn("No users are configured (tiering.security.users): only API keys and JWTs can reach the API");
         }
         return new InMemoryUserDetailsManager(users);
     }
 
-    private static boolean embedded(Environment environment) {
+    static boolean embedded(Environment environment) {
         String url = environment.getProperty("spring.datasource.url");
         return url == null || url.startsWith("jdbc:h2:");
     }
@@ -88,12 +162,16 @@ class SecurityConfiguration {
     private static List<UserDetails> demoUsers() {
         log.warn("""
                 DEMO users for the embedded database (not created for any other database):
-                  ops / ops-demo            OPS_MANAGER   upload tables, simulate, approve, publish, activate
-                  author / author-demo      RULE_AUTHOR   the same, and DRL
-                  reviewer / reviewer-demo  OPS_MANAGER   a second person to approve""");
+                  ops / ops-demo            OPS_MANAGER   decision tables, overrides, alerts, runs, ingestion
+                  author / author-demo      RULE_AUTHOR   rules, including DRL
+                  reviewer / reviewer-demo  OPS_MANAGER   a second person to approve
+                  auditor / auditor-demo    AUDITOR       reads everything, changes nothing
+                  admin / admin-demo        ADMIN         API keys""");
         return List.of(
                 User.withUsername("ops").password("{noop}ops-demo").roles(Roles.OPS_MANAGER).build(),
                 User.withUsername("author").password("{noop}author-demo").roles(Roles.RULE_AUTHOR).build(),
-                User.withUsername("reviewer").password("{noop}reviewer-demo").roles(Roles.OPS_MANAGER).build());
+                User.withUsername("reviewer").password("{noop}reviewer-demo").roles(Roles.OPS_MANAGER).build(),
+                User.withUsername("auditor").password("{noop}auditor-demo").roles(Roles.AUDITOR).build(),
+                User.withUsername("admin").password("{noop}admin-demo").roles(Roles.ADMIN).build());
     }
 }

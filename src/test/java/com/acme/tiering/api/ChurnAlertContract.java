@@ -189,7 +189,9 @@ abstract class ChurnAlertContract {
                 .andExpect(jsonPath("$.detail", containsString("999999999")));
         resolve(999_999_999L, "{\"comment\":\"x\"}").andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/churn-alerts/999999999")).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/churn-alerts/" + id + "/acknowledgement")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/churn-alerts/" + id + "/acknowledgement").with(
+                org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous()))
+                .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/churn-alerts/" + id + "/resolution").with(user("rita").roles("RULE_AUTHOR"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"x\"}"))
                 .andExpect(status().isForbidden());

@@ -3,6 +3,7 @@ package com.acme.tiering.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -135,11 +136,11 @@ abstract class ManualOverrideContract {
     @Test
     void onlyAnOperationsManagerMaySetOrEndAnOverride() throws Exception {
         String body = body("A", "PIN", "x", clock.instant().plus(Duration.ofDays(1)));
-        mvc.perform(put("/api/v1/customers/OVR-1/override").contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isUnauthorized());
+        mvc.perform(put("/api/v1/customers/OVR-1/override").with(anonymous()).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andExpect(status().isUnauthorized());
         mvc.perform(put("/api/v1/customers/OVR-1/override").with(user("rita").roles("RULE_AUTHOR"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
-        mvc.perform(delete("/api/v1/customers/OVR-1/override")).andExpect(status().isUnauthorized());
+        mvc.perform(delete("/api/v1/customers/OVR-1/override").with(anonymous())).andExpect(status().isUnauthorized());
         assertThat(overrideRows()).isZero();
     }
 

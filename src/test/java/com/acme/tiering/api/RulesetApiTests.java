@@ -43,7 +43,7 @@ class RulesetApiTests {
     private ResultActions upload(String user, String name, byte[] content) throws Exception {
         var request = multipart("/api/v1/rulesets").file(new MockMultipartFile("files", name,
                 MediaType.APPLICATION_OCTET_STREAM_VALUE, content)).param("comment", "test upload");
-        return mvc.perform(user == null ? request : request.with(httpBasic(user, user + "-demo")));
+        return mvc.perform(user == null ? request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous()) : request.with(httpBasic(user, user + "-demo")));
     }
 
     @Test
@@ -115,7 +115,7 @@ class RulesetApiTests {
         String created = upload("ops", "tiers.xlsx", tiers(10, 1, "Strategic, shadowed")).andExpect(status().isCreated())
                 .andReturn().getResponse().getHeader("Location");
 
-        mvc.perform(post(created + "/shadow")).andExpect(status().isUnauthorized());
+        mvc.perform(post(created + "/shadow").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous())).andExpect(status().isUnauthorized());
         mvc.perform(post(created + "/shadow").with(httpBasic("ops", "ops-demo"))).andExpect(status().isNoContent());
         mvc.perform(get(created + "/shadow-differences")).andExpect(status().isOk()).andExpect(jsonPath("$").isArray());
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(created + "/shadow")
