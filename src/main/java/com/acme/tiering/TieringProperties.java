@@ -22,7 +22,15 @@ public record TieringProperties(
         @DefaultValue Security security,
         @DefaultValue Overrides overrides,
         @DefaultValue Events events,
-        @DefaultValue Alerts alerts) {
+        @DefaultValue Alerts alerts,
+        @DefaultValue Limits limits) {
+
+    /**
+     * @param maxRequestBody the largest request body other than an upload (JSON): larger ones are answered 413
+     *     before they are read. 10,000 orders, the most one request may hold, take about 1 MB.
+     */
+    public record Limits(@DefaultValue("2MB") org.springframework.util.unit.DataSize maxRequestBody) {
+    }
 
     /**
      * @param requireApproval a second person, not the author, must approve a version before it is published

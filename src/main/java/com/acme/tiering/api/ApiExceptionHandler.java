@@ -40,6 +40,8 @@ import com.acme.tiering.run.RunAlreadyInProgress;
 import com.acme.tiering.run.RunNotFound;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -82,11 +84,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyLimit.BodyTooLarge tooLarge = cause(ex, RequestBodyLimit.BodyTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
         JacksonException json = cause(ex, JacksonException.class);
-        String field = json instanceof DatabindException ? path(json) : null;
-        if (json instanceof StreamReadException syntax) {
+        String field = json == null ? null : path(json);
+        if (json instanceof StreamConstraintsException) {
+            problem.setDetail("The request body is nested deeper, or holds a longer text, number or name, than this "
+                    + "service accepts (at most " + JsonLimits.MAX_NESTING_DEPTH + " levels of nesting)");
+        }
+        else if (json instanceof InputCoercionException && field != null && !field.isEmpty()) {
+            fieldProblem(problem, field, "is out of range for a whole number");
+        }
+        else if (json instanceof StreamReadException syntax) {
             problem.setDetail("The request body is not well-formed JSON"
                     + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr() + ", column "
                             + syntax.getLocation().getColumnNr() + ")"));
@@ -95,11 +108,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The request body is missing or is not well-formed JSON");
         }
         else {
-            String message = message(json);
-            problem.setDetail(field + ": " + message);
-            problem.setProperty("errors", List.of(new FieldProblem(field, message)));
+            fieldProblem(problem, field, message(json));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static void fieldProblem(ProblemDetail problem, String field, String message) {
+        problem.setDetail(field + ": " + message);
+        problem.setProperty("errors", List.of(new FieldProblem(field, message)));
     }
 
     @Override
@@ -217,6 +233,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** The JSON path of the failing value in the notation the validation messages use: orders[2].amount. */
     private static String path(JacksonException json) {
+        if (json.getPath().isEmpty() && json instanceof StreamReadException read && read.processor() != null) {
+            // A number out of range fails in the parser, which knows the field's name but not the path to it.
+            try {
+                return read.processor().currentName();
+            }
+            catch (RuntimeException closed) {
+                return null;
+            }
+        }
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference reference : json.getPath()) {
             if (reference.getPropertyName() != null) {

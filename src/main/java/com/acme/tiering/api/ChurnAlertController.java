@@ -35,10 +35,11 @@ class ChurnAlertController {
         this.alerts = alerts;
     }
 
-    record Acknowledgement(@Size(max = 2000) String comment) {
+    record Acknowledgement(@Size(max = 2000) @Pattern(regexp = Text.LINES, message = Text.LINES_MESSAGE) String comment) {
     }
 
-    record Resolution(@NotBlank(message = "must say what was done") @Size(max = 2000) String comment) {
+    record Resolution(@NotBlank(message = "must say what was done") @Size(max = 2000)
+            @Pattern(regexp = Text.LINES, message = Text.LINES_MESSAGE) String comment) {
     }
 
     /** Newest first, filtered by any of status, risk, owner, trigger and overdue. */

@@ -47,11 +47,11 @@ class CustomerIngestionController {
     }
 
     record CustomerRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 100) String industry,
-            @Size(max = 100) String region,
+            @NotBlank @Size(max = 200) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String name,
+            @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String industry,
+            @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String region,
             @PositiveOrZero @Max(100_000_000) Integer employees,
-            @Size(max = 100) String accountOwner) {
+            @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String accountOwner) {
     }
 
     @PutMapping

@@ -44,7 +44,7 @@ class OverrideController {
     record OverrideRequest(
             @NotNull @Pattern(regexp = "[A-D]", message = "must be one of A, B, C, D") String tier,
             @NotNull TierOverride.Kind kind,
-            @NotBlank @Size(max = 1000) String reason,
+            @NotBlank @Size(max = 1000) @Pattern(regexp = Text.LINES, message = Text.LINES_MESSAGE) String reason,
             @NotNull Instant expiresAt) {
     }
 

@@ -57,7 +57,8 @@ class RulesetController {
     record VersionView(RulesetVersions.Version version, List<RulesetVersions.Event> events, List<String> files) {
     }
 
-    record Decision(@Size(max = 1000) String reason) {
+    record Decision(@Size(max = 1000) @jakarta.validation.constraints.Pattern(regexp = Text.LINES,
+            message = Text.LINES_MESSAGE) String reason) {
     }
 
     @GetMapping
@@ -78,7 +79,8 @@ class RulesetController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> upload(@RequestPart("files") List<MultipartFile> files,
             @RequestPart(value = "tests", required = false) List<MultipartFile> tests,
-            @RequestParam(required = false) @Size(max = 1000) String comment, Authentication who) throws IOException {
+            @RequestParam(required = false) @Size(max = 1000)
+            @jakarta.validation.constraints.Pattern(regexp = Text.LINES, message = Text.LINES_MESSAGE) String comment, Authentication who) throws IOException {
         List<RuleFile> ruleFiles = ruleFiles(files);
         if (ruleFiles.stream().anyMatch(f -> f.kind() == RuleFile.Kind.DRL) && !has(who, Roles.RULE_AUTHOR)) {
             throw DrlNeedsRuleAuthor.forUser(who.getName());
@@ -101,19 +103,19 @@ class RulesetController {
     }
 
     @PostMapping("/{id}/approval")
-    RulesetVersions.Version approve(@PathVariable long id, @RequestBody(required = false) Decision decision,
+    RulesetVersions.Version approve(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Decision decision,
             Authentication who) {
         return publication.approve(id, who.getName(), reason(decision));
     }
 
     @PostMapping("/{id}/publish")
-    RulesetVersions.Version publish(@PathVariable long id, @RequestBody(required = false) Decision decision,
+    RulesetVersions.Version publish(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Decision decision,
             Authentication who) {
         return publication.publish(id, who.getName(), reason(decision));
     }
 
     @PostMapping("/{id}/activate")
-    RulesetVersions.Version activate(@PathVariable long id, @RequestBody(required = false) Decision decision,
+    RulesetVersions.Version activate(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Decision decision,
             Authentication who) {
         return publication.activate(id, who.getName(), reason(decision));
     }

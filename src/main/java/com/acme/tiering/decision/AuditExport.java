@@ -133,8 +133,12 @@ public class AuditExport {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
+    /**
+     * Quoted when it holds a separator: also ';' and tab, which spreadsheets in many locales split on, so that
+     * "Acme;=1+1" stays one cell rather than becoming a second one that starts a formula.
+     */
     private static String csvField(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        return value.contains(",") || value.contains(";") || value.contains("\t") || value.contains("\"")
+                || value.contains("\n") || value.contains("\r") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }

@@ -56,6 +56,7 @@ public class RulesetShadows {
 
     @Transactional
     public void stop(long id, String actor) {
+        versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
         jdbc.sql("UPDATE ruleset_shadow SET stopped_at = ? WHERE ruleset_id = ? AND stopped_at IS NULL")
                 .params(Timestamp.from(clock.instant()), id).update();
         shadow.current().filter(s -> s.versionId() == id).ifPresent(s -> shadow.clear());
