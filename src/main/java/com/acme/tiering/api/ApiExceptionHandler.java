@@ -211,11 +211,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * The database is gone or not answering: 503 with Retry-After, so clients back off and retry; the service
+     * itself recovers as soon as the database answers again (the pool opens new connections).
+     */
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+        log.warn("Answering 503: the database is not available ({})", ex.toString());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+                        "The service cannot reach its database just now; retry in a few seconds"));
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (com.acme.tiering.DatabaseFailures.unavailable(ex)) {
+            return databaseUnavailable(ex);
+        }
         log.error("Unexpected error answering a request", ex);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
-                "The service could not answer this request; the error has been logged");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error",
+                "The service could not answer this request; the error has been logged"));
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {

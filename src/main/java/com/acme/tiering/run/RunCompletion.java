@@ -9,10 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Ends a run when its job ends: COMPLETED, or FAILED with the reason. A job that stopped because the
@@ -47,7 +44,7 @@ class RunCompletion implements JobExecutionListener {
                 return;
             }
             List<Throwable> failures = job.getAllFailureExceptions();
-            if (job.getStatus() == BatchStatus.STOPPED || failures.stream().anyMatch(RunCompletion::transient_)) {
+            if (job.getStatus() == BatchStatus.STOPPED || failures.stream().anyMatch(com.acme.tiering.DatabaseFailures::unavailable)) {
                 log.warn("Evaluation run {} interrupted ({}); it resumes from its last committed chunk", runId,
                         failures.isEmpty() ? job.getStatus() : failures.get(0).toString());
                 runs.interrupted(runId, "Interrupted, resuming from the last committed chunk: "
@@ -75,19 +72,5 @@ class RunCompletion implements JobExecutionListener {
         runs.find(runId).map(RunStore.StoredRun::run).ifPresent(run -> log.info(
                 "Evaluation run {}: {} of {} customers ({}%), {}/s, about {} s left", runId, run.processed(),
                 run.total(), run.progress().percent(), run.progress().ratePerSecond(), run.progress().secondsLeft()));
-    }
-
-    /** A database outage or lost connection, as opposed to a fault of the rules or the data. */
-    static boolean transient_(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof CannotGetJdbcConnectionException
-                    || t instanceof CannotCreateTransactionException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException
-                    || t instanceof java.net.ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -35,7 +35,19 @@ class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var holder = keys.holder(secret.strip());
+        java.util.Optional<ApiKeys.KeyHolder> holder;
+        try {
+            holder = keys.holder(secret.strip());
+        }
+        catch (RuntimeException failure) {
+            if (!com.acme.tiering.DatabaseFailures.unavailable(failure)) {
+                throw failure;
+            }
+            response.setHeader("Retry-After", "5");
+            SecurityConfiguration.problem(response, 503, "Database unavailable",
+                    "The service cannot reach its database just now; retry in a few seconds");
+            return;
+        }
         if (holder.isEmpty()) {
             SecurityConfiguration.problem(response, 401, "Authentication required",
                     "The API key is not known or has been revoked");

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** Skips {@link MySqlDatabase} tests, with the reason, when no MySQL-protocol server can be had. */
-class MySqlAvailability implements ExecutionCondition {
+public class MySqlAvailability implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -1,0 +1,80 @@
+package com.acme.tiering.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.MySqlAvailability;
+import com.acme.tiering.support.ProxiedDatabaseInitializer;
+
+/**
+ * The database goes away under a running service and comes back: lookups answer 503 with Retry-After and a
+ * problem detail within a bounded time, health says DOWN, and both recover by themselves, without a restart.
+ * Runs on the real MySQL-protocol server (CI: the local MariaDB) through a proxy the test cuts.
+ */
+@Tag("mysql")
+@ExtendWith(MySqlAvailability.class)
+@ContextConfiguration(initializers = ProxiedDatabaseInitializer.class)
+@SpringBootTest(properties = { "spring.datasource.hikari.connection-timeout=2000",
+        "management.endpoint.health.show-details=always" })
+@AutoConfigureMockMvc
+class DatabaseOutageTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void lookupsAnswer503WhileTheDatabaseIsGoneAndRecoverByThemselves() throws Exception {
+        DatabaseCleaner.clean(jdbc);
+        mvc.perform(put("/api/v1/customers/OUT-1").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Outage Ltd\"}")).andExpect(status().is2xxSuccessful());
+        mvc.perform(post("/api/v1/customers/OUT-1/evaluation")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/customers/OUT-1/tier")).andExpect(status().isOk());
+
+        ProxiedDatabaseInitializer.proxy().cut();
+        try {
+            long start = System.nanoTime();
+            MockHttpServletResponse down = mvc.perform(get("/api/v1/customers/OUT-1/tier")).andReturn().getResponse();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+            assertThat(down.getStatus()).isEqualTo(503);
+            assertThat(down.getHeader("Retry-After")).isEqualTo("5");
+            assertThat(down.getContentType()).contains("application/problem+json");
+            assertThat(down.getContentAsString()).contains("database").doesNotContain("Exception").doesNotContain("at com.");
+            MockHttpServletResponse health = mvc.perform(get("/actuator/health")).andReturn().getResponse();
+            assertThat(health.getStatus()).isEqualTo(503);
+            assertThat(health.getContentAsString()).contains("\"DOWN\"");
+        }
+        finally {
+            ProxiedDatabaseInitializer.proxy().restore();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 200) {
+            status = mvc.perform(get("/api/v1/customers/OUT-1/tier")).andReturn().getResponse().getStatus();
+            Thread.sleep(200);
+        }
+        assertThat(status).as("lookup after the database came back").isEqualTo(200);
+        assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+}
