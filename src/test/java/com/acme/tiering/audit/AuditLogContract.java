@@ -44,7 +44,8 @@ import com.acme.tiering.support.Workbooks;
  * after; refused changes leave nothing but refused access is kept; auditors filter and page it.
  * Runs on H2 and on a real MySQL-protocol server through the subclasses.
  */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
+// The configuration of ManualOverrideContract, so that both share one cached context (and connection pool).
+@SpringBootTest(properties = "tiering.overrides.expiry-check=PT0.5S")
 @AutoConfigureMockMvc
 abstract class AuditLogContract {
 
@@ -184,11 +185,15 @@ abstract class AuditLogContract {
                 .andExpect(jsonPath("$.entries[0].after.versionId").value(Long.parseLong(id)))
                 .andExpect(jsonPath("$.entries[0].after.contentHash").value(published))
                 .andExpect(jsonPath("$.entries[0].after.reason").value("reviewed"));
+        String publication = JsonPath.read(body(log("?action=RULESET_PUBLISHED")), "$.entries[0].requestId");
+        log("?action=RUN_STARTED").andExpect(jsonPath("$.entries[-1:].requestId").value(contains(publication)))
+                .andExpect(jsonPath("$.entries[-1:].after.trigger").value(contains("ACTIVATION")));
         log("?target=ruleset:" + previous).andExpect(jsonPath("$.entries[0].action").value("RULESET_ACTIVATED"))
                 .andExpect(jsonPath("$.entries[0].actor").value("reviewer"))
                 .andExpect(jsonPath("$.entries[0].before.contentHash").value(published))
                 .andExpect(jsonPath("$.entries[0].after.contentHash").value(before));
         assertThat(active.current().version()).isEqualTo(before);
+        awaitRuns();
     }
 
     @Test
@@ -372,6 +377,17 @@ abstract class AuditLogContract {
             Thread.sleep(100);
         }
         throw new AssertionError("run did not finish within 30 s");
+    }
+
+    /** Publication and activation start runs: they finish before the next test empties the tables. */
+    private void awaitRuns() throws Exception {
+        for (int attempt = 0; attempt < 300; attempt++) {
+            if (!body(mvc.perform(get("/api/v1/evaluation-runs"))).contains("\"RUNNING\"")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("runs did not finish within 30 s");
     }
 
     private byte[] tiersInForce() {
