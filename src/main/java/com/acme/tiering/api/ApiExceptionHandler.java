@@ -194,6 +194,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem("to", ex.getMessage())));
     }
 
+    @ExceptionHandler(ParameterInvalid.class)
+    ProblemDetail parameterInvalid(ParameterInvalid ex) {
+        return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
+    }
+
     @ExceptionHandler(com.acme.tiering.override.OverrideInvalid.class)
     ProblemDetail overrideInvalid(com.acme.tiering.override.OverrideInvalid ex) {
         return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));

@@ -93,7 +93,7 @@ class DecisionController {
     @PostMapping("/customers/{customerId}/evaluation")
     Decision evaluateNow(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
             message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId) {
-        return evaluation.evaluateNow(customerId);
+        return evaluation.evaluateOnRequest(customerId);
     }
 
     @GetMapping("/decisions/summary")

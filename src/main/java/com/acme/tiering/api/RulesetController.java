@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.governance.RulesetDrafts;
 import com.acme.tiering.governance.RulesetPublication;
 import com.acme.tiering.governance.RulesetShadows;
@@ -44,10 +45,12 @@ class RulesetController {
     private final RulesetSimulation simulation;
     private final RulesetPublication publication;
     private final RulesetShadows shadows;
+    private final AuditLog audit;
 
     RulesetController(RulesetVersions versions, RulesetDrafts drafts, RulesetSimulation simulation,
-            RulesetPublication publication, RulesetShadows shadows) {
+            RulesetPublication publication, RulesetShadows shadows, AuditLog audit) {
         this.shadows = shadows;
+        this.audit = audit;
         this.versions = versions;
         this.drafts = drafts;
         this.simulation = simulation;
@@ -83,6 +86,7 @@ class RulesetController {
             @jakarta.validation.constraints.Pattern(regexp = Text.LINES, message = Text.LINES_MESSAGE) String comment, Authentication who) throws IOException {
         List<RuleFile> ruleFiles = ruleFiles(files);
         if (ruleFiles.stream().anyMatch(f -> f.kind() == RuleFile.Kind.DRL) && !has(who, Roles.RULE_AUTHOR)) {
+            audit.accessDenied(403);
             throw DrlNeedsRuleAuthor.forUser(who.getName());
         }
         RulesetVersions.Version version = drafts.upload(ruleFiles, ruleFiles(tests), who.getName(), comment);

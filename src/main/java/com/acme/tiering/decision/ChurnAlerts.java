@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.acme.tiering.audit.AuditLog;
+
 /**
  * The churn alert lifecycle as people drive it: OPEN → ACKNOWLEDGED → RESOLVED, or OPEN → RESOLVED when an
  * alert is handled at once. The service itself opens alerts and closes OPEN or ACKNOWLEDGED ones (CLOSED)
@@ -21,10 +23,16 @@ public class ChurnAlerts {
 
     private final ChurnAlertStore store;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ChurnAlerts(ChurnAlertStore store, Clock clock) {
+    ChurnAlerts(ChurnAlertStore store, Clock clock, AuditLog audit) {
         this.store = store;
         this.clock = clock;
+        this.audit = audit;
+    }
+
+    /** An alert's status as the audit log shows it before and after a person moves it. */
+    record AuditedStatus(String status, String comment) {
     }
 
     /** Newest first; each filter is optional. */
@@ -72,6 +80,8 @@ public class ChurnAlerts {
         }
         Instant now = clock.instant();
         store.transition(id, from, to, user, now, blankToNull(comment));
+        audit.record(to.equals(ChurnAlert.RESOLVED) ? "ALERT_RESOLVED" : "ALERT_ACKNOWLEDGED", "churn_alert",
+                String.valueOf(id), new AuditedStatus(from, null), new AuditedStatus(to, blankToNull(comment)));
         log.info("Churn alert {} {} by {}", id, to.toLowerCase(java.util.Locale.ROOT), user);
         return details(id);
     }

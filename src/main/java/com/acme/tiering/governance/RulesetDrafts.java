@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.Finding;
@@ -33,10 +35,14 @@ public class RulesetDrafts {
     private final ActiveRuleset active;
     private final RulesetVersions versions;
     private final Path ruleTests;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
     RulesetDrafts(RulesetCompiler compiler, ActiveRuleset active, RulesetVersions versions,
-            TieringProperties properties) {
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
         this.compiler = compiler;
+        this.transactions = transactions;
+        this.audit = audit;
         this.active = active;
         this.versions = versions;
         this.ruleTests = properties.ruleTests().directory();
@@ -56,21 +62,37 @@ public class RulesetDrafts {
             String comment) {
         refuseUnfitFiles(uploaded);
         refuseUnfitTests(tests);
-        List<RuleFile> files = merged(active.current().files(), uploaded);
+        CompiledRuleset inForce = active.current();
+        List<RuleFile> files = merged(inForce.files(), uploaded);
         String hash = RulesetCompiler.contentHash(files);
         try {
             CompiledRuleset draft = compiler.compile(files);
-            long id = versions.record(hash, files, "DRAFT", author, comment, List.of(),
-                    RuleTestGate.failures(draft, ruleTests, tests));
-            versions.storeTestFiles(id, tests);
-            versions.event(id, "UPLOADED", author, comment);
-            return versions.find(id).orElseThrow();
+            List<Finding> failingTests = RuleTestGate.failures(draft, ruleTests, tests);
+            return store(hash, files, "DRAFT", author, comment, List.of(), failingTests, tests,
+                    new Audited(inForce.version(), uploaded, tests));
         }
         catch (RulesetInvalid invalid) {
-            long id = versions.record(hash, files, "REJECTED", author, comment, invalid.findings(), List.of());
-            versions.event(id, "UPLOADED", author, comment);
-            return versions.find(id).orElseThrow();
+            return store(hash, files, "REJECTED", author, comment, invalid.findings(), List.of(), List.of(),
+                    new Audited(inForce.version(), uploaded, tests));
         }
+    }
+
+    private record Audited(String basedOn, List<RuleFile> uploaded, List<RuleFile> tests) {
+    }
+
+    /** The version, its test files, its UPLOADED event and its audit entry are written together or not at all. */
+    private RulesetVersions.Version store(String hash, List<RuleFile> files, String status, String author,
+            String comment, List<Finding> findings, List<Finding> failingTests, List<RuleFile> tests, Audited upload) {
+        return transactions.execute(tx -> {
+            long id = versions.record(hash, files, status, author, comment, findings, failingTests);
+            versions.storeTestFiles(id, tests);
+            versions.event(id, "UPLOADED", author, comment);
+            RulesetVersions.Version version = versions.find(id).orElseThrow();
+            boolean draft = status.equals("DRAFT");
+            audit.record(draft ? "RULESET_UPLOADED" : "RULESET_REJECTED", "ruleset", String.valueOf(id), null,
+                    AuditedUpload.of(version, upload.basedOn(), upload.uploaded(), upload.tests()), draft ? 201 : 422);
+            return version;
+        });
     }
 
     /** The files of the rules in force, with uploaded files replacing those of the same name. */

@@ -6,8 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleFile;
@@ -31,10 +33,14 @@ public class RulesetPublication {
     private final ActiveRuleset active;
     private final EvaluationRuns runs;
     private final TieringProperties.Rules settings;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
     RulesetPublication(RulesetVersions versions, RulesetCompiler compiler, ActiveRuleset active, EvaluationRuns runs,
-            TieringProperties properties) {
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
         this.versions = versions;
+        this.transactions = transactions;
+        this.audit = audit;
         this.compiler = compiler;
         this.active = active;
         this.runs = runs;
@@ -46,7 +52,10 @@ public class RulesetPublication {
         if (version.author().equals(approver)) {
             throw new PublicationRefused(id, List.of("its author cannot approve it: a second person must"));
         }
-        versions.event(id, "APPROVED", approver, reason);
+        transactions.executeWithoutResult(tx -> {
+            versions.event(id, "APPROVED", approver, reason);
+            audit.record("RULESET_APPROVED", "ruleset", String.valueOf(id), null, AuditedVersion.of(version, reason));
+        });
         return version;
     }
 
@@ -106,8 +115,7 @@ public class RulesetPublication {
     private RulesetVersions.Version putInForce(RulesetVersions.Version version, String actor, String reason,
             String action) {
         CompiledRuleset compiled = compiler.compile(versions.filesOf(version.id()));
-        versions.markActive(version.id());
-        versions.event(version.id(), action, actor, reason);
+        recordInForce(version, actor, reason, action);
         CompiledRuleset previous = active.activate(compiled);
         log.info("Ruleset version {} ({}) {} by {}, replacing {}", version.id(), compiled.shortVersion(),
                 action.toLowerCase(java.util.Locale.ROOT), actor, previous.shortVersion());
@@ -115,6 +123,20 @@ public class RulesetPublication {
             startRun();
         }
         return versions.find(version.id()).orElseThrow();
+    }
+
+    /**
+     * The version's status, its event and the audit entry (the version in force before and after) are written
+     * together; the compiled rules are swapped only once they are.
+     */
+    private void recordInForce(RulesetVersions.Version version, String actor, String reason, String action) {
+        transactions.executeWithoutResult(tx -> {
+            AuditedVersion before = AuditedVersion.of(versions.activeVersion().orElse(null), null);
+            versions.markActive(version.id());
+            versions.event(version.id(), action, actor, reason);
+            audit.record("RULESET_" + action, "ruleset", String.valueOf(version.id()), before,
+                    AuditedVersion.of(versions.find(version.id()).orElseThrow(), reason));
+        });
     }
 
     /** A run already going finishes with the new rules for the chunks it has left. */

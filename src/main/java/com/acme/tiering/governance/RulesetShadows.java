@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.ruleset.RulesetCompiler;
 import com.acme.tiering.ruleset.ShadowRuleset;
@@ -25,10 +26,12 @@ public class RulesetShadows {
     private final ShadowRuleset shadow;
     private final ShadowDifferences differences;
     private final Clock clock;
+    private final AuditLog audit;
 
     RulesetShadows(JdbcClient jdbc, RulesetVersions versions, RulesetCompiler compiler, ShadowRuleset shadow,
-            ShadowDifferences differences, Clock clock) {
+            ShadowDifferences differences, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.versions = versions;
         this.compiler = compiler;
         this.shadow = shadow;
@@ -45,22 +48,32 @@ public class RulesetShadows {
                     + version.status()));
         }
         ShadowRuleset.Shadow compiled = new ShadowRuleset.Shadow(id, compiler.compile(versions.filesOf(id)));
+        AuditedVersion before = runningShadow().flatMap(versions::find).map(v -> AuditedVersion.of(v, null))
+                .orElse(null);
         jdbc.sql("UPDATE ruleset_shadow SET stopped_at = ? WHERE stopped_at IS NULL")
                 .param(Timestamp.from(clock.instant())).update();
         jdbc.sql("DELETE FROM ruleset_shadow WHERE ruleset_id = ?").param(id).update();
         jdbc.sql("INSERT INTO ruleset_shadow (ruleset_id, started_by, started_at) VALUES (?, ?, ?)")
                 .params(id, actor, Timestamp.from(clock.instant())).update();
         versions.event(id, "SHADOWED", actor, "runs beside the rules in force");
+        audit.record("SHADOW_STARTED", "ruleset", String.valueOf(id), before, AuditedVersion.of(version, null), 204);
         shadow.set(compiled);
     }
 
     @Transactional
     public void stop(long id, String actor) {
         versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
-        jdbc.sql("UPDATE ruleset_shadow SET stopped_at = ? WHERE ruleset_id = ? AND stopped_at IS NULL")
-                .params(Timestamp.from(clock.instant()), id).update();
+        boolean running = jdbc.sql("UPDATE ruleset_shadow SET stopped_at = ? WHERE ruleset_id = ? AND stopped_at IS NULL")
+                .params(Timestamp.from(clock.instant()), id).update() > 0;
         shadow.current().filter(s -> s.versionId() == id).ifPresent(s -> shadow.clear());
         versions.event(id, "SHADOW_STOPPED", actor, null);
+        audit.record("SHADOW_STOPPED", "ruleset", String.valueOf(id),
+                running ? versions.find(id).map(v -> AuditedVersion.of(v, null)).orElse(null) : null, null, 204);
+    }
+
+    private java.util.Optional<Long> runningShadow() {
+        return jdbc.sql("SELECT ruleset_id FROM ruleset_shadow WHERE stopped_at IS NULL").query(Long.class).list().stream()
+                .findFirst();
     }
 
     public List<ShadowDifferences.Difference> differences(long id, int page, int size) {

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
@@ -31,10 +33,15 @@ public class RulesetSimulation {
     private final Evaluator evaluator;
     private final Clock clock;
     private final int chunkSize;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
     RulesetSimulation(RulesetVersions versions, RulesetCompiler compiler, ActiveRuleset active,
-            CustomerFactsService facts, Evaluator evaluator, Clock clock, TieringProperties properties) {
+            CustomerFactsService facts, Evaluator evaluator, Clock clock, TieringProperties properties,
+            TransactionTemplate transactions, AuditLog audit) {
         this.versions = versions;
+        this.transactions = transactions;
+        this.audit = audit;
         this.compiler = compiler;
         this.active = active;
         this.facts = facts;
@@ -65,7 +72,20 @@ public class RulesetSimulation {
             last = ids.get(ids.size() - 1);
         }
         SimulationReport report = tally.report(versionId, inForce.version(), simulated.version(), asOf);
-        versions.storeSimulation(versionId, report);
+        transactions.executeWithoutResult(tx -> {
+            versions.storeSimulation(versionId, report);
+            audit.record("RULESET_SIMULATED", "ruleset", String.valueOf(versionId),
+                    AuditedSimulation.of(version.simulation()), AuditedSimulation.of(report));
+        });
         return report;
+    }
+
+    /** A simulation as the audit log shows it: which rules against which, as of when, on how many customers. */
+    record AuditedSimulation(String activeVersion, String simulatedVersion, LocalDate asOf, int customers) {
+
+        static AuditedSimulation of(SimulationReport report) {
+            return report == null ? null : new AuditedSimulation(report.activeVersion(), report.simulatedVersion(),
+                    report.asOf(), report.customers());
+        }
     }
 }

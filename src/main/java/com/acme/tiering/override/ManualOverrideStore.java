@@ -51,6 +51,11 @@ public class ManualOverrideStore {
                 .query(ManualOverrideStore::row).optional();
     }
 
+    Optional<ManualOverride> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM manual_override WHERE id = ?").param(id)
+                .query(ManualOverrideStore::row).optional();
+    }
+
     long insert(String customerId, String tier, TierOverride.Kind kind, String reason, Instant expiresAt,
             String setBy, Instant setAt) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.customer.CustomerNotFound;
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.Decision;
@@ -36,10 +37,12 @@ public class ManualOverrides {
     private final CustomerEvaluation evaluation;
     private final Clock clock;
     private final Duration maxDuration;
+    private final AuditLog audit;
 
     ManualOverrides(ManualOverrideStore store, Customers customers, CustomerEvaluation evaluation, Clock clock,
-            TieringProperties properties) {
+            TieringProperties properties, AuditLog audit) {
         this.store = store;
+        this.audit = audit;
         this.customers = customers;
         this.evaluation = evaluation;
         this.clock = clock;
@@ -60,9 +63,13 @@ public class ManualOverrides {
         Instant now = clock.instant();
         check(override, now);
         requireCustomer(customerId);
-        store.notEnded(customerId).ifPresent(previous -> store.end(previous.id(), now, user, "REPLACED"));
+        ManualOverride previous = store.notEnded(customerId).orElse(null);
+        if (previous != null) {
+            store.end(previous.id(), now, user, "REPLACED");
+        }
         long id = store.insert(customerId, override.tier(), override.kind(), override.reason().strip(),
                 override.expiresAt(), user, now);
+        audit.record("OVERRIDE_SET", "customer", customerId, previous, store.find(id).orElseThrow());
         log.info("Manual override {} set for customer {} by {}: {} at tier {} until {}", id, customerId, user,
                 override.kind(), override.tier(), override.expiresAt());
         return evaluation.evaluateNow(customerId);
@@ -74,6 +81,7 @@ public class ManualOverrides {
         ManualOverride inForce = store.notEnded(customerId).filter(o -> o.expiresAt().isAfter(clock.instant()))
                 .orElseThrow(() -> new NoOverride(customerId));
         store.end(inForce.id(), clock.instant(), user, "REVOKED");
+        audit.record("OVERRIDE_ENDED", "customer", customerId, inForce, store.find(inForce.id()).orElseThrow());
         log.info("Manual override {} of customer {} ended early by {}", inForce.id(), customerId, user);
         return evaluation.evaluateNow(customerId);
     }
@@ -97,6 +105,8 @@ public class ManualOverrides {
         int ended = 0;
         for (ManualOverride expired : store.expired(now, limit)) {
             if (store.end(expired.id(), expired.expiresAt(), EXPIRY, "EXPIRED")) {
+                audit.record("OVERRIDE_EXPIRED", "customer", expired.customerId(), expired,
+                        store.find(expired.id()).orElseThrow());
                 evaluation.evaluateNow(expired.customerId());
                 log.info("Manual override {} of customer {} expired at {}", expired.id(), expired.customerId(),
                         expired.expiresAt());

@@ -8,7 +8,9 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.decision.Decision;
+import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionRecorder;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.evaluation.TierOverride;
@@ -28,10 +30,14 @@ public class CustomerEvaluation {
     private final DecisionRecorder recorder;
     private final Clock clock;
     private final ManualOverrideStore overrides;
+    private final DecisionQueries decisions;
+    private final AuditLog audit;
 
     CustomerEvaluation(CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder, Clock clock,
-            ManualOverrideStore overrides) {
+            ManualOverrideStore overrides, DecisionQueries decisions, AuditLog audit) {
         this.overrides = overrides;
+        this.decisions = decisions;
+        this.audit = audit;
         this.facts = facts;
         this.evaluator = evaluator;
         this.recorder = recorder;
@@ -46,5 +52,27 @@ public class CustomerEvaluation {
         Instant now = clock.instant();
         TierOverride override = overrides.inForce(customerId, now).orElse(null);
         return recorder.record(List.of(evaluator.evaluate(customerFacts, override)), null, now).recorded().get(0);
+    }
+
+    /**
+     * Evaluates the customer because someone asked to, and keeps that in the audit log with the decision
+     * before and after. (Evaluations that follow from other changes are audited as those changes.)
+     */
+    @Transactional
+    public Decision evaluateOnRequest(String customerId) {
+        AuditedDecision before = decisions.current(customerId).map(AuditedDecision::of).orElse(null);
+        Decision after = evaluateNow(customerId);
+        audit.record("CUSTOMER_EVALUATED", "customer", customerId, before, AuditedDecision.of(after));
+        return after;
+    }
+
+    /** A decision as the audit log shows it: what it decided, without the facts and explanation it keeps. */
+    record AuditedDecision(String tier, String rulesTier, String servicePlan, String lifecycleStage,
+            String rfmSegment, String churnRisk, String rulesetVersion, Instant evaluatedAt) {
+
+        static AuditedDecision of(Decision d) {
+            return new AuditedDecision(d.tier(), d.rulesTier(), d.servicePlan() == null ? null : d.servicePlan().code(),
+                    d.lifecycleStage(), d.rfmSegment(), d.churnRisk(), d.rulesetVersion(), d.evaluatedAt());
+        }
     }
 }

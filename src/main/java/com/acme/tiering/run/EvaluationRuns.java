@@ -23,8 +23,10 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.demo.DemoDataLoaded;
 import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.ruleset.ActiveRuleset;
@@ -49,13 +51,18 @@ public class EvaluationRuns implements DisposableBean {
     private final ActiveRuleset ruleset;
     private final Clock clock;
     private final Duration staleAfter;
+    private final TransactionTemplate transactions;
+    private final AuditLog audit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "evaluation-run"));
     /** Runs this process is executing (or about to): its heartbeat keeps them from being taken over. */
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
     EvaluationRuns(RunStore runs, JobOperator jobs, JobRepository repository, Job evaluationRunJob,
-            CustomerFactsService facts, ActiveRuleset ruleset, Clock clock, TieringProperties properties) {
+            CustomerFactsService facts, ActiveRuleset ruleset, Clock clock, TieringProperties properties,
+            TransactionTemplate transactions, AuditLog audit) {
         this.runs = runs;
+        this.transactions = transactions;
+        this.audit = audit;
         this.jobs = jobs;
         this.repository = repository;
         this.job = evaluationRunJob;
@@ -68,8 +75,12 @@ public class EvaluationRuns implements DisposableBean {
     /** Starts a run in the background and returns it at once; refuses while another run is going. */
     public EvaluationRun start(String trigger) {
         LocalDate asOf = LocalDate.now(clock);
-        long id = runs.create(asOf, trigger, ruleset.current().version(), (int) facts.countCustomers(),
-                clock.instant());
+        long id = transactions.execute(tx -> {
+            long created = runs.create(asOf, trigger, ruleset.current().version(), (int) facts.countCustomers(),
+                    clock.instant());
+            audit.record("RUN_STARTED", "evaluation_run", String.valueOf(created), null, find(created), 202);
+            return created;
+        });
         log.info("Evaluation run {} started ({}), as of {}", id, trigger, asOf);
         submit(id, asOf);
         return find(id);

@@ -33,7 +33,8 @@ import com.acme.tiering.TieringProperties;
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ DecisionRecorder.class, DecisionStore.class, ChurnAlertStore.class, AlertOutbox.class, ChurnAlerts.class,
-        DecisionCodec.class, DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class })
+        DecisionCodec.class, DecisionQueries.class, HistoryVerification.class, DecisionRecorderContract.FixedClock.class,
+        com.acme.tiering.audit.AuditLogSlice.class })
 abstract class DecisionRecorderContract {
 
     static final Instant NOW = Instant.parse("2026-03-01T08:00:00Z");

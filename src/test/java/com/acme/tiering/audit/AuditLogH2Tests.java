@@ -1,0 +1,4 @@
+package com.acme.tiering.audit;
+
+class AuditLogH2Tests extends AuditLogContract {
+}
