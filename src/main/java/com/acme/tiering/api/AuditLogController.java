@@ -25,7 +25,7 @@ import com.acme.tiering.audit.AuditQuery;
  * For auditors: every change made through the service and every refused attempt, who, when, from where,
  * with the before and after.
  */
-// SECURITY: readable by AUDITOR and ADMIN only (the lead restricts /api/v1/audit/** in SecurityConfiguration).
+// Readable by AUDITOR and ADMIN only (SecurityConfiguration; the matrix in docs/security.md).
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditLogController {

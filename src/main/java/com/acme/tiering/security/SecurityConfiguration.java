@@ -71,6 +71,8 @@ class SecurityConfiguration {
                                 Roles.OPS_MANAGER)
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/orders",
                                 "/api/v1/customers/*/interactions").hasAnyRole(Roles.INGESTION, Roles.OPS_MANAGER)
+                        // the audit log: auditors and administrators
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/log").hasAnyRole(Roles.AUDITOR, Roles.ADMIN)
                         // rules: operations managers and rule authors (DRL needs a rule author, checked on upload)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(READERS)
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole(Roles.OPS_MANAGER, Roles.RULE_AUTHOR)

@@ -212,6 +212,8 @@ abstract class AuditLogContract {
         String body = "{\"tier\":\"A\",\"kind\":\"PIN\",\"reason\":\"x\",\"expiresAt\":\""
                 + clock.instant().plus(Duration.ofDays(1)) + "\"}";
         mvc.perform(put("/api/v1/customers/AUD-4/override").with(from("192.0.2.7"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .anonymous())
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isUnauthorized());
         mvc.perform(put("/api/v1/customers/AUD-4/override").with(user("rita").roles("RULE_AUTHOR"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
@@ -244,12 +246,12 @@ abstract class AuditLogContract {
     @Test
     void startingARunAndEvaluatingACustomerNowAreRecorded() throws Exception {
         evaluatedCustomer("AUD-5");
-        String run = mvc.perform(post("/api/v1/evaluation-runs").with(from("198.51.100.9")))
+        String run = mvc.perform(post("/api/v1/evaluation-runs").with(from("198.51.100.9")).with(OPS))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
         awaitRun(run);
 
         log("?action=RUN_STARTED").andExpect(jsonPath("$.total").value(1))
-                .andExpect(jsonPath("$.entries[0].actor").value("anonymous"))
+                .andExpect(jsonPath("$.entries[0].actor").value("ops"))
                 .andExpect(jsonPath("$.entries[0].remoteAddress").value("198.51.100.9"))
                 .andExpect(jsonPath("$.entries[0].outcome").value(202))
                 .andExpect(jsonPath("$.entries[0].targetType").value("evaluation_run"))
