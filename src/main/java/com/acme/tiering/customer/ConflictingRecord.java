@@ -1,6 +1,6 @@
 package com.acme.tiering.customer;
 
-/** An order or interaction id that is already recorded with different data: ids are not reused. */
+/** An id or name that is already taken: an order or interaction id recorded with other data, a user name. */
 public class ConflictingRecord extends RuntimeException {
 
     private final String field;
@@ -18,6 +18,10 @@ public class ConflictingRecord extends RuntimeException {
     static ConflictingRecord interaction(int index, String interactionId) {
         return new ConflictingRecord("interactions[" + index + "].interactionId", "Interaction '" + interactionId
                 + "' is already recorded with different data; interaction ids cannot be reused");
+    }
+
+    public static ConflictingRecord taken(String field, String message) {
+        return new ConflictingRecord(field, message);
     }
 
     public String field() {

@@ -33,12 +33,14 @@ public class ApiKeys {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final com.acme.tiering.audit.AuditLog audit;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
-    ApiKeys(JdbcClient jdbc, Clock clock) {
+    ApiKeys(JdbcClient jdbc, Clock clock, com.acme.tiering.audit.AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A key as listed: never the key itself. */
@@ -57,11 +59,14 @@ public class ApiKeys {
     private record Remembered(Optional<KeyHolder> holder, Instant until) {
     }
 
+    @org.springframework.transaction.annotation.Transactional
     public CreatedKey create(String name, String role, String by) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        return new CreatedKey(store(name, role, secret, by), secret);
+        ApiKey key = store(name, role, secret, by);
+        audit.record("API_KEY_CREATED", "api_key", String.valueOf(key.id()), null, key, 201);
+        return new CreatedKey(key, secret);
     }
 
     /** Stores a given key; the embedded default's demo key is the only caller besides {@link #create}. */
@@ -80,10 +85,16 @@ public class ApiKeys {
     }
 
     /** @return false when there is no such key in force */
+    @org.springframework.transaction.annotation.Transactional
     public boolean revoke(long id, String by) {
+        Optional<ApiKey> before = find(id);
         boolean revoked = jdbc.sql("UPDATE api_key SET revoked_by = ?, revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
                 .params(by, Timestamp.from(clock.instant()), id).update() == 1;
         recent.clear();
+        if (revoked) {
+            audit.record("API_KEY_REVOKED", "api_key", String.valueOf(id), before.orElse(null), find(id).orElse(null),
+                    204);
+        }
         return revoked;
     }
 

@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -133,8 +134,15 @@ class SecurityConfiguration {
                 + ",\"detail\":\"" + detail + "\"}");
     }
 
+    /** Configured (and demo) users first, then the users administrators created through the API. */
     @Bean
-    UserDetailsService users(TieringProperties properties, Environment environment) {
+    UserDetailsService userDetailsService(TieringProperties properties, Environment environment, AppUsers appUsers) {
+        InMemoryUserDetailsManager configured = users(properties, environment);
+        return name -> configured.userExists(name) ? configured.loadUserByUsername(name)
+                : appUsers.details(name).orElseThrow(() -> new UsernameNotFoundException(name));
+    }
+
+    InMemoryUserDetailsManager users(TieringProperties properties, Environment environment) {
         List<UserDetails> users = new ArrayList<>();
         boolean embedded = embedded(environment);
         properties.security().users().forEach(user -> {
@@ -150,7 +158,8 @@ class SecurityConfiguration {
             users.addAll(demoUsers());
         }
         if (users.isEmpty()) {
-            log.warn("No users are configured (tiering.security.users): only API keys and JWTs can reach the API");
+            log.warn("No users are configured (tiering.security.users): only users created by an administrator, "
+                    + "API keys and JWTs can reach the API");
         }
         return new InMemoryUserDetailsManager(users);
     }

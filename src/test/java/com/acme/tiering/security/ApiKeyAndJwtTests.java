@@ -100,6 +100,35 @@ class ApiKeyAndJwtTests {
     }
 
     @Test
+    void anAdministratorCreatesAUserWhoSignsInWithItsRoleUntilDisabled() throws Exception {
+        String body = "{\"name\":\"nora\",\"password\":\"a long enough secret\",\"roles\":[\"AUDITOR\"]}";
+        mvc.perform(post("/api/v1/admin/users").with(httpBasic("admin", "admin-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.roles[0]").value("AUDITOR")).andExpect(jsonPath("$.password").doesNotExist());
+        assertThat(jdbc.queryForObject("SELECT password_hash FROM app_user WHERE name = 'nora'", String.class))
+                .startsWith("{bcrypt}").doesNotContain("secret");
+        mvc.perform(post("/api/v1/admin/users").with(httpBasic("admin", "admin-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/admin/users").with(httpBasic("admin", "admin-demo"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x1\",\"password\":\"short\",\"roles\":[\"SALES_SYSTEM\"]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", org.hamcrest.Matchers
+                        .allOf(org.hamcrest.Matchers.containsString("password"), org.hamcrest.Matchers
+                                .containsString("roles"))));
+
+        mvc.perform(get("/api/v1/decisions/summary").with(httpBasic("nora", "a long enough secret")))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/evaluation-runs").with(httpBasic("nora", "a long enough secret")))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete("/api/v1/admin/users/nora").with(httpBasic("admin", "admin-demo")))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/decisions/summary").with(httpBasic("nora", "a long enough secret")))
+                .andExpect(status().isUnauthorized());
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'user' AND target_id = 'nora' "
+                + "ORDER BY id", String.class)).containsExactly("USER_CREATED", "USER_DISABLED");
+    }
+
+    @Test
     void aJwtsRolesClaimDecidesWhatItMayDo() throws Exception {
         String auditor = token(List.of("AUDITOR"), SIGNING);
         mvc.perform(get("/api/v1/decisions/summary").with(anonymous()).header("Authorization", "Bearer " + auditor))
