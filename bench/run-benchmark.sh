@@ -26,6 +26,10 @@ SQL=(mariadb -h "${DB_HOST}" -P "${DB_PORT}" -u "${DB_USER}" "-p${DB_PASSWORD}" 
 export SPRING_DATASOURCE_URL="jdbc:mariadb://${DB_HOST}:${DB_PORT}/${DB_NAME}"
 export SPRING_DATASOURCE_USERNAME="${DB_USER}" SPRING_DATASOURCE_PASSWORD="${DB_PASSWORD}"
 export TIERING_RUN_CRON=- TIERING_EVENTS_ENABLED=false TIERING_DEMO_ENABLED=false
+# A throw-away operations manager for this script's own requests (demo users exist only on the embedded H2).
+BENCH_USER=(--tiering.security.users[0].name=bench "--tiering.security.users[0].password={noop}bench-throwaway"
+  --tiering.security.users[0].roles[0]=OPS_MANAGER)
+CURL=(curl -sf -u bench:bench-throwaway)
 SERVICE=
 trap '[ -n "${SERVICE}" ] && kill "${SERVICE}" 2>/dev/null; echo "logs: ${WORK}"' EXIT
 
@@ -51,7 +55,7 @@ echo "customers $("${SQL[@]}" -e 'SELECT COUNT(*) FROM customer'), orders $("${S
 start_service() { # rules directory, rule-tests directory
   LOG="${WORK}/service-$(basename "$1").log"
   java -Xmx512m -jar "${JAR}" --server.port="${PORT}" --tiering.rules.directory="$1" \
-    --tiering.rule-tests.directory="$2" > "${LOG}" 2>&1 &
+    --tiering.rule-tests.directory="$2" "${BENCH_USER[@]}" > "${LOG}" 2>&1 &
   SERVICE=$!
   for _ in $(seq 1 180); do curl -sf "${BASE}/actuator/health" >/dev/null 2>&1 && return; sleep 1; done
   echo "service did not start" >&2; exit 1
@@ -62,8 +66,8 @@ declare -A RATE
 run() { # label
   local before after location json
   before=$("${SQL[@]}" -e "SELECT COUNT(*) FROM decision_history")
-  location=$(curl -sf -i -X POST "${BASE}/api/v1/evaluation-runs" | tr -d '\r' | awk -F': ' 'tolower($1)=="location"{print $2}')
-  until json=$(curl -sf "${BASE}${location}") && ! grep -q '"RUNNING"' <<< "${json}"; do sleep 2; done
+  location=$("${CURL[@]}" -i -X POST "${BASE}/api/v1/evaluation-runs" | tr -d '\r' | awk -F': ' 'tolower($1)=="location"{print $2}')
+  until json=$("${CURL[@]}" "${BASE}${location}") && ! grep -q '"RUNNING"' <<< "${json}"; do sleep 2; done
   after=$("${SQL[@]}" -e "SELECT COUNT(*) FROM decision_history")
   RATE[$1]=$(python3 - "${json}" "$1" "$((after - before))" <<'PY'
 import json, sys
