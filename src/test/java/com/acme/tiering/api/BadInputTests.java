@@ -96,7 +96,8 @@ class BadInputTests {
     private static Map<String, String> tables() {
         Map<String, String> tables = new LinkedHashMap<>();
         List.of("customer", "customer_order", "interaction", "current_decision", "decision_history",
-                "manual_override", "churn_alert", "churn_alert_transition", "ruleset_test_file", "ruleset_shadow")
+                "manual_override", "churn_alert", "churn_alert_transition", "ruleset_test_file", "ruleset_shadow",
+                "api_key", "app_user")
                 .forEach(table -> tables.put(table, "SELECT COUNT(*) FROM " + table));
         // A rule upload that fails its checks is kept as REJECTED by design, so that auditors see what was tried.
         tables.put("ruleset_version", "SELECT COUNT(*) FROM ruleset_version WHERE status <> 'REJECTED'");

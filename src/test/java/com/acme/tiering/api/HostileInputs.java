@@ -69,6 +69,7 @@ final class HostileInputs {
         inputs.rulesetReads();
         inputs.rulesetUploads();
         inputs.rulesetChanges();
+        inputs.administration();
         return inputs.probes;
     }
 
@@ -425,6 +426,43 @@ final class HostileInputs {
     // ----------------------------------------------------------------------------------------------------------
 
     /** The attacks on any JSON body: syntax, shape, depth, size and content type. */
+    /** API keys, users and the audit log (the test user holds ADMIN and AUDITOR). */
+    private void administration() {
+        String keys = "POST /api/v1/admin/api-keys";
+        bodies(keys, body -> json(POST, "/api/v1/admin/api-keys", body));
+        refused(keys, "role ADMIN", json(POST, "/api/v1/admin/api-keys", "{\"name\":\"x\",\"role\":\"ADMIN\"}"),
+                "role");
+        refused(keys, "role missing", json(POST, "/api/v1/admin/api-keys", "{\"name\":\"x\"}"), "role");
+        refused(keys, "name blank", json(POST, "/api/v1/admin/api-keys",
+                "{\"name\":\"  \",\"role\":\"SALES_SYSTEM\"}"), "name");
+        refused(keys, "name 100k", json(POST, "/api/v1/admin/api-keys",
+                "{\"name\":\"" + huge() + "\",\"role\":\"SALES_SYSTEM\"}"), "name");
+        refused(keys, "role a number", json(POST, "/api/v1/admin/api-keys", "{\"name\":\"x\",\"role\":7}"), "role");
+        numbers("DELETE /api/v1/admin/api-keys/{id}", id -> request(DELETE, URI.create("/api/v1/admin/api-keys/" + id)));
+        String users = "POST /api/v1/admin/users";
+        bodies(users, body -> json(POST, "/api/v1/admin/users", body));
+        String good = "\"password\":\"a long enough secret\",\"roles\":[\"AUDITOR\"]";
+        for (String name : List.of("' OR 1=1 --", "<script>alert(1)</script>", "../../etc/passwd", "a", "x".repeat(101),
+                "n\\u0000ul")) {
+            refused(users, "name " + label(name), json(POST, "/api/v1/admin/users", "{\"name\":\"" + name + "\"," + good
+                    + "}"), "name");
+        }
+        refused(users, "password short", json(POST, "/api/v1/admin/users",
+                "{\"name\":\"nina\",\"password\":\"short\",\"roles\":[\"AUDITOR\"]}"), "password");
+        refused(users, "role SALES_SYSTEM", json(POST, "/api/v1/admin/users",
+                "{\"name\":\"nina\",\"password\":\"a long enough secret\",\"roles\":[\"SALES_SYSTEM\"]}"), "roles");
+        refused(users, "roles empty", json(POST, "/api/v1/admin/users",
+                "{\"name\":\"nina\",\"password\":\"a long enough secret\",\"roles\":[]}"), "roles");
+        refused(users, "roles a string", json(POST, "/api/v1/admin/users",
+                "{\"name\":\"nina\",\"password\":\"a long enough secret\",\"roles\":\"ADMIN\"}"), "roles");
+        ids("DELETE /api/v1/admin/users/{name}", name -> request(DELETE, URI.create("/api/v1/admin/users/" + name)));
+        String log = "GET /api/v1/audit/log";
+        for (String query : List.of("from=yesterday", "to=2024-02-30", "size=0", "size=501", "page=-1", "size=abc",
+                "from=' OR 1=1 --")) {
+            refused(log, query, get("/api/v1/audit/log?" + query), null);
+        }
+    }
+
     private void bodies(String endpoint, Function<String, MockHttpServletRequestBuilder> send) {
         bodies(endpoint, send, true);
     }
