@@ -27,7 +27,9 @@ import com.acme.tiering.support.ProxiedDatabaseInitializer;
 /**
  * The database goes away under a running service and comes back: lookups answer 503 with Retry-After and a
  * problem detail within a bounded time, health says DOWN, and both recover by themselves, without a restart.
- * Runs on the real MySQL-protocol server (CI: the local MariaDB) through a proxy the test cuts.
+ * Runs on the real MySQL-protocol server (CI: the local MariaDB). Where {@code TIERING_TEST_DB_STOP} and
+ * {@code TIERING_TEST_DB_START} give commands (CI: {@code .ci/mariadb-ctl}), the server itself is stopped and
+ * started; otherwise the proxy between the service and the server is cut and restored.
  */
 @Tag("mysql")
 @ExtendWith(MySqlAvailability.class)
@@ -51,7 +53,8 @@ class DatabaseOutageTests {
         mvc.perform(post("/api/v1/customers/OUT-1/evaluation")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/customers/OUT-1/tier")).andExpect(status().isOk());
 
-        ProxiedDatabaseInitializer.proxy().cut();
+        Outage outage = Outage.fromEnvironment();
+        outage.begin();
         try {
             long start = System.nanoTime();
             MockHttpServletResponse down = mvc.perform(get("/api/v1/customers/OUT-1/tier")).andReturn().getResponse();
@@ -65,7 +68,7 @@ class DatabaseOutageTests {
             assertThat(health.getContentAsString()).contains("\"DOWN\"");
         }
         finally {
-            ProxiedDatabaseInitializer.proxy().restore();
+            outage.end();
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -76,5 +79,39 @@ class DatabaseOutageTests {
         }
         assertThat(status).as("lookup after the database came back").isEqualTo(200);
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    /** Stops the real server with the given commands, or cuts the proxy when none are given. */
+    private record Outage(String stop, String start) {
+
+        static Outage fromEnvironment() {
+            return new Outage(System.getenv("TIERING_TEST_DB_STOP"), System.getenv("TIERING_TEST_DB_START"));
+        }
+
+        void begin() throws Exception {
+            if (stop == null || start == null) {
+                ProxiedDatabaseInitializer.proxy().cut();
+            }
+            else {
+                run(stop);
+            }
+        }
+
+        void end() throws Exception {
+            if (stop == null || start == null) {
+                ProxiedDatabaseInitializer.proxy().restore();
+            }
+            else {
+                run(start);
+            }
+        }
+
+        private static void run(String command) throws Exception {
+            Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+            if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new AssertionError("'" + command + "' did not succeed");
+            }
+        }
     }
 }

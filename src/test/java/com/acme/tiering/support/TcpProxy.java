@@ -55,16 +55,28 @@ public final class TcpProxy {
         this.server = listening;
         Thread acceptor = new Thread(() -> {
             while (!listening.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = listening.accept();
+                    client = listening.accept();
+                }
+                catch (IOException closed) {
+                    return;
+                }
+                try {
                     Socket upstream = new Socket(targetHost, targetPort);
                     open.add(client);
                     open.add(upstream);
                     pump(client, upstream);
                     pump(upstream, client);
                 }
-                catch (IOException closed) {
-                    return;
+                catch (IOException serverDown) {
+                    // the server itself is down: refuse this connection as it would, and keep listening
+                    try {
+                        client.close();
+                    }
+                    catch (IOException ignored) {
+                        // already closed
+                    }
                 }
             }
         }, "tcp-proxy-accept");
