@@ -53,7 +53,7 @@ class AdminController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@PathVariable long id, Authentication who) {
         if (!keys.revoke(id, who.getName())) {
-            throw new ApiKeyUnknown(id);
+            throw AdminTargetUnknown.key(id);
         }
         return ResponseEntity.noContent().build();
     }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +33,11 @@ class AdminUserController {
     private static final String NAME = "[A-Za-z0-9._@-]{2,100}";
 
     private final AppUsers users;
+    private final UserDetailsService signIn;
 
-    AdminUserController(AppUsers users) {
+    AdminUserController(AppUsers users, UserDetailsService signIn) {
         this.users = users;
+        this.signIn = signIn;
     }
 
     /** @param roles among OPS_MANAGER, RULE_AUTHOR, AUDITOR, ADMIN: people, not systems (those get API keys) */
@@ -46,11 +50,22 @@ class AdminUserController {
 
     @PostMapping
     ResponseEntity<AppUsers.AppUser> create(@Valid @RequestBody UserRequest request, Authentication who) {
-        if (!users.create(request.name(), request.password(), request.roles(), who.getName())) {
+        // A configured user of the same name would be found first at sign-in: the new one could never sign in.
+        if (exists(request.name()) || !users.create(request.name(), request.password(), request.roles(), who.getName())) {
             throw ConflictingRecord.taken("name", "A user named '" + request.name() + "' exists already");
         }
         return ResponseEntity.created(URI.create("/api/v1/admin/users/" + request.name()))
                 .body(users.find(request.name()).orElseThrow());
+    }
+
+    private boolean exists(String name) {
+        try {
+            signIn.loadUserByUsername(name);
+            return true;
+        }
+        catch (UsernameNotFoundException unknown) {
+            return false;
+        }
     }
 
     @GetMapping
@@ -62,7 +77,7 @@ class AdminUserController {
     ResponseEntity<Void> disable(@PathVariable @Pattern(regexp = NAME, message = "is not a user name") String name,
             Authentication who) {
         if (!users.disable(name, who.getName())) {
-            throw new ApiKeyUnknown.UserUnknown(name);
+            throw AdminTargetUnknown.user(name);
         }
         return ResponseEntity.noContent().build();
     }

@@ -163,7 +163,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ CustomerNotFound.class, NoDecision.class, CustomerUnknown.class, RunNotFound.class,
             VersionUnknown.class, com.acme.tiering.override.NoOverride.class, ChurnAlertNotFound.class,
-            ApiKeyUnknown.class })
+            AdminTargetUnknown.class })
     ProblemDetail notFound(RuntimeException ex) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
     }

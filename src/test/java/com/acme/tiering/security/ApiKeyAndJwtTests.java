@@ -109,6 +109,11 @@ class ApiKeyAndJwtTests {
                 .startsWith("{bcrypt}").doesNotContain("secret");
         mvc.perform(post("/api/v1/admin/users").with(httpBasic("admin", "admin-demo"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isConflict());
+        // "ops" is a configured (here: demo) user; a second "ops" could never sign in
+        mvc.perform(post("/api/v1/admin/users").with(httpBasic("admin", "admin-demo"))
+                .contentType(MediaType.APPLICATION_JSON).content(body.replace("nora", "ops")))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail", org.hamcrest.Matchers
+                        .containsString("ops")));
         mvc.perform(post("/api/v1/admin/users").with(httpBasic("admin", "admin-demo"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"x1\",\"password\":\"short\",\"roles\":[\"SALES_SYSTEM\"]}"))
