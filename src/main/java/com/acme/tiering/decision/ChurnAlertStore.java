@@ -58,6 +58,20 @@ class ChurnAlertStore {
     record Filter(String status, String risk, String owner, String triggerId, Boolean overdue, int page, int size) {
     }
 
+    ChurnAlerts.OpenAlerts open(Instant now) {
+        java.util.Map<String, Long> byRisk = new java.util.LinkedHashMap<>();
+        for (String risk : List.of("HIGH", "MEDIUM", "LOW")) {
+            byRisk.put(risk, 0L);
+        }
+        jdbc.sql("SELECT risk, COUNT(*) FROM churn_alert WHERE status IN ('OPEN', 'ACKNOWLEDGED') GROUP BY risk")
+                .query(rs -> {
+                    byRisk.put(rs.getString(1), rs.getLong(2));
+                });
+        long overdue = jdbc.sql("SELECT COUNT(*) FROM churn_alert WHERE status IN ('OPEN', 'ACKNOWLEDGED') AND due_at < ?")
+                .param(java.sql.Timestamp.from(now)).query(Long.class).single();
+        return new ChurnAlerts.OpenAlerts(byRisk, overdue);
+    }
+
     List<OpenAlert> openAlerts(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();

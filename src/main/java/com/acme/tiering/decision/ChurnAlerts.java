@@ -43,6 +43,19 @@ public class ChurnAlerts {
                 clock.instant());
     }
 
+    /** Alerts still waiting for someone (OPEN or ACKNOWLEDGED), counted by risk, and how many are overdue. */
+    @Transactional(readOnly = true)
+    public OpenAlerts open() {
+        return store.open(clock.instant());
+    }
+
+    /**
+     * @param byRisk HIGH, MEDIUM, LOW → alerts OPEN or ACKNOWLEDGED
+     * @param overdue of those, past their due time
+     */
+    public record OpenAlerts(java.util.Map<String, Long> byRisk, long overdue) {
+    }
+
     /** @throws ChurnAlertNotFound when there is no such alert */
     @Transactional(readOnly = true)
     public ChurnAlert.Details details(long id) {

@@ -94,6 +94,11 @@ public class EvaluationRuns implements DisposableBean {
         return runs.latest(limit).stream().map(RunStore.StoredRun::run).toList();
     }
 
+    /** Customers per tier at the end of each of the last {@code limit} completed runs: run id → tier → count. */
+    public java.util.SortedMap<Long, java.util.Map<String, Long>> tierTrend(int limit) {
+        return runs.tierTrend(limit);
+    }
+
     @EventListener
     void onDemoDataLoaded(DemoDataLoaded event) {
         start("DEMO");

@@ -37,7 +37,7 @@ class RunCompletion implements JobExecutionListener {
         long runId = job.getJobParameters().getLong(EvaluationJob.RUN_ID);
         try {
             if (job.getStatus() == BatchStatus.COMPLETED) {
-                runs.finish(runId, "COMPLETED", null, clock.instant());
+                runs.complete(runId, clock.instant());
                 EvaluationRun done = runs.find(runId).orElseThrow().run();
                 log.info("Evaluation run {} completed: {} customers, {} changed, {}/s; time in chunks: {}", runId,
                         done.processed(), done.changed(), done.progress().ratePerSecond(), execution.stages(runId));

@@ -71,6 +71,30 @@ class RunStore {
                 """).params(status, error, Timestamp.from(at), runId).update();
     }
 
+    /** Completes a run and keeps how many customers each tier has at that moment, for the trend across runs. */
+    @org.springframework.transaction.annotation.Transactional
+    public void complete(long runId, Instant at) {
+        finish(runId, "COMPLETED", null, at);
+        jdbc.sql("""
+                INSERT INTO evaluation_run_tier (run_id, tier, customers)
+                SELECT ?, tier, COUNT(*) FROM current_decision GROUP BY tier
+                """).param(runId).update();
+    }
+
+    /** Tier counts of the last {@code runs} completed runs, oldest first: run id → tier → customers. */
+    java.util.SortedMap<Long, java.util.Map<String, Long>> tierTrend(int runs) {
+        java.util.SortedMap<Long, java.util.Map<String, Long>> trend = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT t.run_id, t.tier, t.customers FROM evaluation_run_tier t
+                WHERE t.run_id IN (SELECT id FROM (SELECT id FROM evaluation_run WHERE status = 'COMPLETED'
+                                                   ORDER BY id DESC LIMIT ?) latest)
+                ORDER BY t.run_id, t.tier
+                """).param(runs).query(rs -> {
+            trend.computeIfAbsent(rs.getLong(1), id -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+        });
+        return trend;
+    }
+
     /** Notes why a run stopped without ending it: it resumes when its heartbeat is stale. */
     void interrupted(long runId, String why) {
         jdbc.sql("UPDATE evaluation_run SET error_message = ? WHERE id = ?").params(why, runId).update();

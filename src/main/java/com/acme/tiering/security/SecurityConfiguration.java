@@ -32,7 +32,7 @@ import com.acme.tiering.TieringProperties;
  * sales systems look tiers up with an API key; operations managers change decision tables, overrides,
  * alerts and runs; rule authors also DRL; auditors read everything and change nothing; administrators
  * manage API keys. The API takes an API key ({@code X-Api-Key}), HTTP Basic, or, when an issuer or key set
- * is configured, a JWT bearer token whose {@code roles} claim names the roles. Anything else (pages to come,
+ * is configured, a JWT bearer token whose {@code roles} claim names the roles. Anything else (the pages,
  * the OpenAPI document) uses form login with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,17 +92,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Pages (issue 7) and the OpenAPI document: form login, sessions and CSRF protection. */
+    /**
+     * Pages and the OpenAPI document: form login, sessions and CSRF protection. Pages are for the people
+     * who read decisions (the API's readers); each change a page makes needs the role the API asks for the
+     * same change, and the service checks it again where the API does (DRL needs a rule author).
+     */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html", "/error", "/login").permitAll()
+                                "/swagger-ui/**", "/swagger-ui.html", "/error", "/login", "/css/**", "/js/**",
+                                "/webjars/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.OPS_MANAGER, Roles.AUDITOR, Roles.ADMIN)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.permitAll())
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(READERS)
+                        .requestMatchers(HttpMethod.POST, "/rules", "/rules/**")
+                        .hasAnyRole(Roles.OPS_MANAGER, Roles.RULE_AUTHOR)
+                        .requestMatchers(HttpMethod.POST, "/customers/*/override", "/customers/*/override/end",
+                                "/customers/*/evaluation", "/alerts/*/acknowledgement", "/alerts/*/resolution",
+                                "/runs").hasRole(Roles.OPS_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/logout").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
 

@@ -1,0 +1,115 @@
+/*
+ * The little script the pages need, with no build step: charts (Chart.js from its WebJar) drawn from the
+ * numbers a page put in window.tieringCharts, drag-and-drop onto file inputs, confirmations before changes,
+ * and the CSRF token on htmx requests. Every page works without it, except that charts are then tables only.
+ */
+(function () {
+    'use strict';
+
+    var TIER_COLOURS = { A: '#1f5f8b', B: '#3c8dbc', C: '#8fb9d6', D: '#c9d6df' };
+    var RISK_COLOURS = { HIGH: '#b3261e', MEDIUM: '#e08a00', LOW: '#7a9a01' };
+    var PALETTE = ['#1f5f8b', '#3c8dbc', '#5aa469', '#e08a00', '#b3261e', '#7e57c2', '#8d6e63', '#26a69a',
+        '#9e9d24', '#ec407a', '#78909c'];
+
+    function colours(labels) {
+        return labels.map(function (label, i) {
+            return TIER_COLOURS[label] || RISK_COLOURS[label] || PALETTE[i % PALETTE.length];
+        });
+    }
+
+    function drawCharts() {
+        if (typeof Chart === 'undefined' || !window.tieringCharts) {
+            return;
+        }
+        Chart.defaults.animation = false; // pages are read, not watched; screenshots show the final state
+        Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+        document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+            var data = window.tieringCharts[canvas.dataset.source];
+            if (!data) {
+                return;
+            }
+            var kind = canvas.dataset.chart;
+            if (kind === 'trend') {
+                new Chart(canvas, {
+                    type: 'line',
+                    data: {
+                        labels: data.labels,
+                        datasets: Object.keys(data.series).map(function (tier) {
+                            return { label: 'Tier ' + tier, data: data.series[tier], borderColor: TIER_COLOURS[tier],
+                                backgroundColor: TIER_COLOURS[tier], tension: 0.2 };
+                        })
+                    },
+                    options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true } } }
+                });
+                return;
+            }
+            new Chart(canvas, {
+                type: kind === 'doughnut' ? 'doughnut' : 'bar',
+                data: {
+                    labels: data.labels,
+                    datasets: [{ label: 'Customers', data: data.values, backgroundColor: colours(data.labels) }]
+                },
+                options: {
+                    maintainAspectRatio: false,
+                    indexAxis: kind === 'bar-horizontal' ? 'y' : 'x',
+                    plugins: { legend: { display: kind === 'doughnut', position: 'right' } }
+                }
+            });
+        });
+    }
+
+    /* A drop zone wraps a file input: dropping files puts them into the input, as choosing them would. */
+    function dropZones() {
+        document.querySelectorAll('[data-dropzone]').forEach(function (zone) {
+            var input = zone.querySelector('input[type=file]');
+            var list = zone.querySelector('[data-dropzone-files]');
+            function show() {
+                if (list) {
+                    list.textContent = input.files.length === 0 ? 'No file chosen'
+                        : Array.prototype.map.call(input.files, function (f) { return f.name; }).join(', ');
+                }
+            }
+            ['dragenter', 'dragover'].forEach(function (type) {
+                zone.addEventListener(type, function (event) {
+                    event.preventDefault();
+                    zone.classList.add('dragging');
+                });
+            });
+            ['dragleave', 'drop'].forEach(function (type) {
+                zone.addEventListener(type, function () { zone.classList.remove('dragging'); });
+            });
+            zone.addEventListener('drop', function (event) {
+                event.preventDefault();
+                if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+                    input.files = event.dataTransfer.files;
+                    show();
+                }
+            });
+            input.addEventListener('change', show);
+        });
+    }
+
+    /* <form data-confirm="Publish version 4?"> asks before it is sent. */
+    function confirmations() {
+        document.addEventListener('submit', function (event) {
+            var form = event.target;
+            if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+                event.preventDefault();
+            }
+        });
+    }
+
+    document.addEventListener('htmx:configRequest', function (event) {
+        var token = document.querySelector('meta[name=_csrf]');
+        var header = document.querySelector('meta[name=_csrf_header]');
+        if (token && header) {
+            event.detail.headers[header.content] = token.content;
+        }
+    });
+
+    document.addEventListener('DOMContentLoaded', function () {
+        drawCharts();
+        dropZones();
+        confirmations();
+    });
+})();

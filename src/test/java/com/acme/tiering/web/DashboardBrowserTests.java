@@ -1,0 +1,102 @@
+package com.acme.tiering.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.run.EvaluationRun;
+import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.support.Browser;
+import com.acme.tiering.support.BrowserTest;
+import com.acme.tiering.support.DemoRun;
+
+/** The dashboard in a real browser: signed out it asks to sign in; signed in it shows the tiering in charts. */
+@BrowserTest
+class DashboardBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    DecisionQueries decisions;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    Browser browser() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+        return browser;
+    }
+
+    @Test
+    void signedOutTheDashboardAsksToSignInAndAWrongPasswordIsSaidInWords() {
+        Browser b = browser().signOut().open("/");
+        assertThat(b.path()).startsWith("/login");
+        assertThat(b.title()).isEqualTo("Sign in · Customer Tiering");
+        b.find(By.id("username")).sendKeys("ops");
+        b.find(By.id("password")).sendKeys("not-the-password");
+        b.find(By.cssSelector("form button[type=submit]")).click();
+        assertThat(b.awaitText("do not match")).contains("That user name and password do not match");
+    }
+
+    @Test
+    void showsCustomersPerTierInAChartWithTheNumbersBesideIt() throws Exception {
+        EvaluationRun demoRun = DemoRun.awaitCompleted(runs);
+        Browser b = browser().signOut().signIn("ops", "ops-demo").open("/");
+
+        assertThat(b.title()).isEqualTo("Dashboard · Customer Tiering");
+        assertThat(b.find(By.tagName("h1")).getText()).isEqualTo("Dashboard");
+        long shown = 0;
+        for (WebElement cell : b.findAll(By.cssSelector("#table-tiers tbody td.num"))) {
+            shown += Long.parseLong(cell.getText().replace(",", ""));
+        }
+        assertThat(shown).isEqualTo(decisions.summary().decided()).isEqualTo(300);
+        assertThat(b.script("return Chart.getChart(document.getElementById('chart-tiers')) != null")).isEqualTo(true);
+        assertThat(b.script("return Chart.getChart(document.getElementById('chart-trend')) != null")).isEqualTo(true);
+        assertThat(b.find(By.id("run-progress")).getText()).contains("Run " + demoRun.id()).contains("COMPLETED")
+                .contains("300 of 300 customers");
+        assertThat(b.find(By.cssSelector("nav[aria-label=Main] a[aria-current=page]")).getText()).isEqualTo("Dashboard");
+        b.screenshot("dashboard");
+    }
+
+    @Test
+    void theFirstTabLeadsPastTheNavigationToTheContent() {
+        Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/");
+        b.find(By.tagName("body")).sendKeys(Keys.TAB);
+        WebElement focused = b.driver().switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Skip to content");
+        focused.sendKeys(Keys.ENTER);
+        assertThat(b.path()).endsWith("#main");
+    }
+
+    @Test
+    void anUnknownPageSaysSoInWords() {
+        Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/no-such-page");
+        assertThat(b.find(By.tagName("h1")).getText()).isNotBlank();
+        assertThat(b.text()).contains("There is no page at this address");
+    }
+}
