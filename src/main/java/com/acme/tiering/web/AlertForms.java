@@ -1,0 +1,25 @@
+package com.acme.tiering.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What the alert forms send, checked as the API checks the same comments (api/ChurnAlertController). */
+public final class AlertForms {
+
+    /** api/Text.LINES: any text but control characters other than line breaks and tabs. */
+    static final String LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\p{Cs}]*";
+    static final String LINES_MESSAGE = "must be text without control characters other than line breaks and tabs";
+
+    private AlertForms() {
+    }
+
+    /** @param back the filtered list to return to after a quick acknowledgement from the list, if any */
+    public record Acknowledgement(@Size(max = 2000) @Pattern(regexp = LINES, message = LINES_MESSAGE) String comment,
+            String back) {
+    }
+
+    public record Resolution(@NotBlank(message = "must say what was done") @Size(max = 2000)
+            @Pattern(regexp = LINES, message = LINES_MESSAGE) String comment) {
+    }
+}

@@ -1,0 +1,170 @@
+package com.acme.tiering.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.acme.tiering.run.EvaluationRun;
+import com.acme.tiering.run.EvaluationRuns;
+
+/**
+ * The runs pages: an operations manager starts a run as the API would (one at a time, audited), a run's page
+ * polls that run's progress, an auditor sees no start button and may not start one, unknown runs are 404.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RunPagesTests {
+
+    private static final RequestPostProcessor OPS = user("ops").roles("OPS_MANAGER");
+    private static final RequestPostProcessor AUDITOR = user("auditor").roles("AUDITOR");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void anOperationsManagerStartsARunThatIsAuditedAndListed() throws Exception {
+        awaitNoRunGoing();
+        String location = mvc.perform(post("/runs").with(OPS).with(csrf())).andExpect(status().isFound())
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/runs/\\d+");
+        long id = Long.parseLong(location.substring("/runs/".length()));
+        EvaluationRun run = awaitEnded(id);
+
+        assertThat(run.trigger()).isEqualTo("PAGE");
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN_STARTED' AND target_id = ? "
+                + "AND actor = 'ops' AND outcome = 202", Integer.class, String.valueOf(id))).isEqualTo(1);
+        mvc.perform(get("/runs").with(AUDITOR)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("<title>Evaluation runs · Customer Tiering</title>"),
+                containsString("href=\"/runs/" + id + "\""), containsString("COMPLETED"))));
+        mvc.perform(get("/runs/" + id).with(AUDITOR)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Evaluation run " + id), containsString("COMPLETED"), not(containsString("hx-get")))));
+    }
+
+    @Test
+    void whileARunGoesAnotherIsRefusedWith409LinkingToIt() throws Exception {
+        awaitNoRunGoing();
+        long going = aRunThatIsGoing();
+        try {
+            int audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN_STARTED'", Integer.class);
+            mvc.perform(post("/runs").with(OPS).with(csrf())).andExpect(status().isConflict())
+                    .andExpect(content().string(allOf(containsString("still in progress"),
+                            containsString("href=\"/runs/" + going + "\""))));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN_STARTED'", Integer.class))
+                    .isEqualTo(audited);
+        }
+        finally {
+            jdbc.update("DELETE FROM evaluation_run WHERE id = ?", going);
+        }
+    }
+
+    @Test
+    void aRunningRunsPagePollsThatRunAndTheDashboardStillPollsTheLatest() throws Exception {
+        awaitNoRunGoing();
+        long going = aRunThatIsGoing();
+        try {
+            mvc.perform(get("/runs/" + going).with(AUDITOR)).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("hx-get=\"/runs/" + going + "/progress\""),
+                            containsString("role=\"progressbar\""), containsString("RUNNING"))));
+            mvc.perform(get("/runs/" + going + "/progress").with(AUDITOR)).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("id=\"run-progress\""),
+                            containsString("hx-get=\"/runs/" + going + "/progress\""),
+                            containsString("id=\"run-details\" class=\"card\" aria-labelledby=\"details-title\" "
+                                    + "hx-swap-oob=\"true\""),
+                            not(containsString("<html")))));
+            mvc.perform(get("/dashboard/run").with(AUDITOR)).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("hx-get=\"/dashboard/run\""),
+                            containsString("Last evaluation run"))));
+        }
+        finally {
+            jdbc.update("DELETE FROM evaluation_run WHERE id = ?", going);
+        }
+    }
+
+    @Test
+    void anAuditorSeesNoStartButtonAndMayNotStartARun() throws Exception {
+        mvc.perform(get("/runs").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"start-run\""))));
+        mvc.perform(get("/runs").with(OPS)).andExpect(content().string(containsString("id=\"start-run\"")));
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_run", Integer.class);
+        mvc.perform(post("/runs").with(AUDITOR).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_run", Integer.class)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownRunIsA404PageInWords() throws Exception {
+        mvc.perform(get("/runs/999999999").with(AUDITOR)).andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("No evaluation run with id 999999999")));
+        mvc.perform(get("/runs/999999999/progress").with(AUDITOR)).andExpect(status().isNotFound());
+        mvc.perform(get("/runs/latest").with(AUDITOR)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("latest&#39; is not a valid id")));
+    }
+
+    /**
+     * A run row that looks as if another instance were running it, with a heartbeat in the future so that
+     * nobody takes it over while the test looks at it.
+     */
+    private long aRunThatIsGoing() {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers,
+                        processed_customers, started_at, running_key, heartbeat_at)
+                    VALUES (?, 'RUNNING', 'API', ?, 2000, 500, ?, 'RUN', ?)""", new String[] { "id" });
+            insert.setObject(1, LocalDate.now(clock));
+            insert.setString(2, "0".repeat(64));
+            insert.setTimestamp(3, Timestamp.from(clock.instant().minusSeconds(5)));
+            insert.setTimestamp(4, Timestamp.from(clock.instant().plus(Duration.ofHours(1))));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private void awaitNoRunGoing() throws InterruptedException {
+        for (EvaluationRun last : runs.latest(1)) {
+            awaitEnded(last.id());
+        }
+    }
+
+    private EvaluationRun awaitEnded(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            EvaluationRun run = runs.find(id);
+            if (!run.status().equals("RUNNING")) {
+                return run;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Run " + id + " did not end within 2 minutes");
+    }
+}

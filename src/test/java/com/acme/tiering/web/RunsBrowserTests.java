@@ -1,0 +1,174 @@
+package com.acme.tiering.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+import com.acme.tiering.run.EvaluationRun;
+import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.support.Browser;
+import com.acme.tiering.support.BrowserTest;
+import com.acme.tiering.support.DemoRun;
+
+/** Evaluation runs in a real browser: an operations manager starts one and watches it complete. */
+@BrowserTest
+class RunsBrowserTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EvaluationRuns runs;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @BeforeAll
+    static void noBrowserYet() {
+        browser = null;
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    Browser browser() {
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
+        return browser;
+    }
+
+    @Test
+    void anOperationsManagerStartsARunAndSeesItsProgressReachCompleted() throws Exception {
+        DemoRun.awaitCompleted(runs);
+        Browser b = browser().signOut().signIn("ops", "ops-demo");
+        String started = startARun(b);
+        assertThat(b.title()).isEqualTo(started + " · Customer Tiering");
+
+        new WebDriverWait(b.driver(), Duration.ofMinutes(2)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("run-progress")).getText().contains("COMPLETED"));
+        assertThat(b.find(By.cssSelector("#run-progress [role=progressbar]")).getAttribute("aria-valuenow"))
+                .isEqualTo("100.0");
+        assertThat(b.find(By.id("run-progress")).getText()).contains("300 of 300 customers");
+        b.waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("run-details")).getText().contains("not yet"));
+        b.screenshot("run");
+
+        b.open("/runs");
+        assertThat(b.title()).isEqualTo("Evaluation runs · Customer Tiering");
+        String id = started.replace("Run ", "");
+        assertThat(b.find(By.cssSelector("#runs tbody tr:first-child")).getText())
+                .startsWith("Run " + id).contains("PAGE").contains("COMPLETED");
+        b.screenshot("runs");
+    }
+
+    @Test
+    void aRunsPageFollowsItsRunUntilItEndsWithoutReloading() throws Exception {
+        DemoRun.awaitCompleted(runs);
+        awaitNoRunGoing();
+        long id = aRunThatIsGoing();
+        try {
+            Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/runs/" + id);
+            assertThat(b.find(By.id("run-progress")).getText()).contains("RUNNING").contains("100 of 300 customers");
+            assertThat(b.find(By.id("run-details")).getText()).contains("not yet").contains("Going for");
+            b.script("document.body.dataset.loaded = 'once'");
+
+            jdbc.update("UPDATE evaluation_run SET status = 'COMPLETED', processed_customers = 300, finished_at = ?, "
+                    + "running_key = NULL WHERE id = ?", Timestamp.from(clock.instant()), id);
+
+            b.waiting().ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("run-progress")).getText().contains("COMPLETED"));
+            b.waiting().ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("run-details")).getText().contains("Duration"));
+            assertThat(b.find(By.id("run-progress")).getText()).contains("300 of 300 customers");
+            assertThat(b.find(By.id("run-details")).getText()).doesNotContain("not yet");
+            assertThat(b.script("return document.body.dataset.loaded")).as("the page was not reloaded").isEqualTo("once");
+        }
+        finally {
+            jdbc.update("DELETE FROM evaluation_run WHERE id = ?", id);
+        }
+    }
+
+    @Test
+    void anAuditorSeesTheRunsButNoStartButton() throws Exception {
+        DemoRun.awaitCompleted(runs);
+        Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/runs");
+        assertThat(b.findAll(By.cssSelector("#runs tbody tr"))).isNotEmpty();
+        assertThat(b.findAll(By.id("start-run"))).isEmpty();
+        assertThat(b.text()).doesNotContain("Start a run");
+    }
+
+    /**
+     * Clicks "Start a run" and confirms; while another test's run goes, waits for it and tries again.
+     * Answers the heading of the new run's page, "Run 12".
+     */
+    private String startARun(Browser b) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            awaitNoRunGoing();
+            b.open("/runs");
+            b.find(By.cssSelector("#start-run button[type=submit]")).click();
+            b.acceptConfirmation();
+            b.waiting().until(d -> b.path().matches("/runs/\\d+") || !b.findAll(By.id("run-refused")).isEmpty());
+            if (b.path().matches("/runs/\\d+")) {
+                assertThat(b.text()).contains(" started.");
+                return "Run " + b.path().substring("/runs/".length());
+            }
+        }
+        throw new AssertionError("Could not start a run within 3 minutes: another run was always going");
+    }
+
+    /**
+     * A run row as if another instance were running it, a third of the way through, with a heartbeat in the
+     * future so that nobody takes it over while the test watches it.
+     */
+    private long aRunThatIsGoing() {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers,
+                        processed_customers, started_at, running_key, heartbeat_at)
+                    VALUES (?, 'RUNNING', 'API', ?, 300, 100, ?, 'RUN', ?)""", new String[] { "id" });
+            insert.setObject(1, LocalDate.now(clock));
+            insert.setString(2, "0".repeat(64));
+            insert.setTimestamp(3, Timestamp.from(clock.instant().minusSeconds(5)));
+            insert.setTimestamp(4, Timestamp.from(clock.instant().plus(Duration.ofHours(1))));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    private void awaitNoRunGoing() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            EvaluationRun last = runs.latest(1).stream().findFirst().orElse(null);
+            if (last == null || !last.status().equals("RUNNING")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+}
