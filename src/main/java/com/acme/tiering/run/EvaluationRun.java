@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * A full evaluation run over every customer, as of one date, and how far it has got.
  *
  * @param status RUNNING, COMPLETED or FAILED
- * @param trigger what started it: API, DEMO, STARTUP, SCHEDULE
+ * @param trigger what started it: API, PAGE (the Runs page), DEMO, SCHEDULE, ACTIVATION
  */
 public record EvaluationRun(
         long id,
