@@ -100,7 +100,7 @@ public record OverrideForm(String tier, String kind, String reason, String expir
         return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
-    /** The errors in one sentence for the top of the page: "Reason must say why …; Expires on is missing …". */
+    /** The errors in one sentence for the top of the page: "Check what you entered: Reason: must say why …". */
     static String sentence(Map<String, String> errors) {
         Map<String, String> labelled = new LinkedHashMap<>();
         errors.forEach((field, message) -> labelled.put(LABELS.getOrDefault(field, field), message));
