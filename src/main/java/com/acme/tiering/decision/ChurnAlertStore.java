@@ -187,6 +187,15 @@ class ChurnAlertStore {
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> row(rs, now)).list();
     }
 
+    /** The customer's alerts still waiting for someone (OPEN or ACKNOWLEDGED), newest first. */
+    List<ChurnAlert> waitingFor(String customerId, Instant now, int limit) {
+        // Reads through the index the customer foreign key gives churn_alert (MySQL and H2 both create one).
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 WHERE a.customer_id = ? AND a.status IN ('OPEN', 'ACKNOWLEDGED')
+                ORDER BY a.opened_at DESC, a.id DESC LIMIT ?""").params(customerId, limit)
+                .query((rs, n) -> row(rs, now)).list();
+    }
+
     private record NewTransition(long alertId, String from, String to, String actor, Instant at, String comment) {
     }
 

@@ -43,6 +43,12 @@ public class ChurnAlerts {
                 clock.instant());
     }
 
+    /** One customer's alerts still waiting for someone (OPEN or ACKNOWLEDGED), newest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<ChurnAlert> waitingFor(String customerId, int limit) {
+        return store.waitingFor(customerId, clock.instant(), limit);
+    }
+
     /** Alerts still waiting for someone (OPEN or ACKNOWLEDGED), counted by risk, and how many are overdue. */
     @Transactional(readOnly = true)
     public OpenAlerts open() {

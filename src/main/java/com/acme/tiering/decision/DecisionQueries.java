@@ -108,17 +108,38 @@ public class DecisionQueries {
 
     /** Customers whose id starts with, or whose name contains, the query; with their current tier. */
     public CustomerListing customers(String query, int page, int size) {
+        return customers(query, null, page, size);
+    }
+
+    /**
+     * The same, and with a tier only the customers whose current decision gives that tier. Filtered by tier, the
+     * listing reads current_decision through its tier index in customer id order (on MySQL the index holds the
+     * primary key), so a page stops after its rows, and the tier count alone never touches the customer table.
+     */
+    public CustomerListing customers(String query, String tier, int page, int size) {
         String q = query == null ? "" : query.trim().toLowerCase(java.util.Locale.ROOT);
-        String filter = q.isEmpty() ? "" : " WHERE LOWER(c.customer_id) LIKE :prefix OR LOWER(c.name) LIKE :contains";
+        boolean byTier = tier != null && !tier.isBlank();
+        List<String> conditions = new java.util.ArrayList<>();
+        if (byTier) {
+            conditions.add("d.tier = :tier");
+        }
+        if (!q.isEmpty()) {
+            conditions.add("(LOWER(c.customer_id) LIKE :prefix OR LOWER(c.name) LIKE :contains)");
+        }
+        String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         Map<String, Object> params = Map.of("prefix", escaped + "%", "contains", "%" + escaped + "%",
-                "size", size, "offset", page * size);
-        long total = jdbc.sql("SELECT COUNT(*) FROM customer c" + filter).params(params).query(Long.class).single();
+                "tier", byTier ? tier : "", "size", size, "offset", page * size);
+        String decided = "current_decision d JOIN customer c ON c.customer_id = d.customer_id";
+        String counted = !byTier ? "customer c" : q.isEmpty() ? "current_decision d" : decided;
+        long total = jdbc.sql("SELECT COUNT(*) FROM " + counted + filter).params(params).query(Long.class).single();
+        String listed = byTier ? decided + filter + " ORDER BY d.customer_id"
+                : "customer c LEFT JOIN current_decision d ON d.customer_id = c.customer_id" + filter
+                        + " ORDER BY c.customer_id";
         List<CustomerListing.Row> rows = jdbc.sql("""
                 SELECT c.customer_id, c.name, c.industry, c.region, c.account_owner, d.tier, d.plan_code AS service_plan,
                     d.lifecycle_stage, d.churn_risk
-                FROM customer c LEFT JOIN current_decision d ON d.customer_id = c.customer_id
-                """ + filter + " ORDER BY c.customer_id LIMIT :size OFFSET :offset")
+                FROM\s""" + listed + " LIMIT :size OFFSET :offset")
                 .params(params).query(CustomerListing.Row.class).list();
         return new CustomerListing(rows, page, size, total, (int) ((total + size - 1) / size));
     }

@@ -37,7 +37,8 @@ public class ManualOverrideStore {
             return Map.of();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM manual_override WHERE active_key IN (:ids) AND expires_at > :now")
-                .param("ids", customerIds).param("now", Timestamp.from(now)).query(ManualOverrideStore::row).stream()
+                .param("ids", customerIds).param("now", Timestamp.from(now)).query(ManualOverrideStore::row).list()
+                .stream() // a list, not the query's stream, which would hold its connection until closed
                 .collect(Collectors.toMap(ManualOverride::customerId, ManualOverride::toTierOverride));
     }
 
