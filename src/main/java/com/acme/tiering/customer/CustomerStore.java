@@ -57,7 +57,7 @@ class CustomerStore {
 
     Map<String, StoredOrder> orders(String customerId, Collection<String> orderIds) {
         return jdbc.sql("SELECT order_id, order_date, amount FROM customer_order WHERE customer_id = :c AND order_id IN (:ids)")
-                .param("c", customerId).param("ids", orderIds).query(StoredOrder.class).stream()
+                .param("c", customerId).param("ids", orderIds).query(StoredOrder.class).list().stream()
                 .collect(Collectors.toMap(StoredOrder::orderId, o -> o));
     }
 
@@ -77,7 +77,7 @@ class CustomerStore {
         return jdbc.sql("""
                 SELECT interaction_id, interaction_date, interaction_type, resolved, score FROM interaction
                 WHERE customer_id = :c AND interaction_id IN (:ids)
-                """).param("c", customerId).param("ids", ids).query(StoredInteraction.class).stream()
+                """).param("c", customerId).param("ids", ids).query(StoredInteraction.class).list().stream()
                 .collect(Collectors.toMap(StoredInteraction::interactionId, i -> i));
     }
 

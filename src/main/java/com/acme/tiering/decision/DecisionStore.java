@@ -51,7 +51,7 @@ class DecisionStore {
         return jdbc.sql("""
                 SELECT customer_id, tier, tier_since, change_key
                 FROM current_decision WHERE customer_id IN (:ids)
-                """).param("ids", customerIds).query(CurrentState.class).stream()
+                """).param("ids", customerIds).query(CurrentState.class).list().stream()
                 .collect(Collectors.toMap(CurrentState::customerId, s -> s));
     }
 
@@ -157,12 +157,12 @@ class DecisionStore {
             return List.of();
         }
         return jdbc.sql("SELECT decision_json FROM current_decision WHERE customer_id IN (:ids)")
-                .param("ids", customerIds).query(String.class).stream().map(codec::read).toList();
+                .param("ids", customerIds).query(String.class).list().stream().map(codec::read).toList();
     }
 
     List<Decision> history(String customerId) {
         return jdbc.sql("SELECT decision_json FROM decision_history WHERE customer_id = ? ORDER BY id")
-                .param(customerId).query(String.class).stream().map(codec::read).toList();
+                .param(customerId).query(String.class).list().stream().map(codec::read).toList();
     }
 
     /** The history row in force on a date: the last one written on or before it. */

@@ -153,7 +153,7 @@ public class RulesetVersions {
     }
 
     public List<Version> all() {
-        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Row.class).stream().map(this::version).toList();
+        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Row.class).list().stream().map(this::version).toList();
     }
 
     /** The files of the version with this content hash, as they were compiled. */
