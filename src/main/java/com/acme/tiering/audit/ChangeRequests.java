@@ -8,13 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Which requests ask for a change the audit log covers: any POST, PUT, PATCH or DELETE under /api/, except
  * ingestion of customers, orders and interactions (audited by their source systems) and the POSTs that only
- * read (lookups, what-if).
+ * read (lookups, what-if); and the same changes made from the pages (a POST to a customer, rule, alert or run
+ * page; signing in and out are not changes).
  */
 final class ChangeRequests {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Pattern NOT_AUDITED = Pattern.compile(
             "/api/v1/customers/[^/]+(/orders|/interactions)?/?|/api/v1/tiers/lookup/?|/api/v1/evaluations/what-if/?");
+
+    private static final Pattern PAGE_CHANGE = Pattern.compile("/(customers|rules|alerts|runs)(/.*)?");
 
     private ChangeRequests() {
     }
@@ -24,6 +27,9 @@ final class ChangeRequests {
             return false;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.startsWith("/api/") && !NOT_AUDITED.matcher(path).matches();
+        if (path.startsWith("/api/")) {
+            return !NOT_AUDITED.matcher(path).matches();
+        }
+        return PAGE_CHANGE.matcher(path).matches();
     }
 }

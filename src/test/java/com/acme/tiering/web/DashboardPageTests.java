@@ -59,6 +59,20 @@ class DashboardPageTests {
     }
 
     @Test
+    void aChangeARoleMayNotMakeFromAPageIsAuditedAsAccessDenied() throws Exception {
+        String auditor = "page-auditor-" + System.nanoTime();
+        long runsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_run", Long.class);
+        MockHttpServletResponse refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .post("/runs").with(user(auditor).roles("AUDITOR"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'ACCESS_DENIED' AND actor = ? "
+                + "AND http_method = 'POST' AND http_path = '/runs' AND outcome = 403", Long.class, auditor)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_run", Long.class)).isEqualTo(runsBefore);
+    }
+
+    @Test
     void theSignInPageListsTheDemoUsersOnTheEmbeddedDatabase() throws Exception {
         MockHttpServletResponse page = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
