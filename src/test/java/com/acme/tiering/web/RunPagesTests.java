@@ -84,6 +84,7 @@ class RunPagesTests {
                     .isEqualTo(audited);
         }
         finally {
+            jdbc.update("DELETE FROM evaluation_run_tier WHERE run_id = ?", going);
             jdbc.update("DELETE FROM evaluation_run WHERE id = ?", going);
         }
     }
@@ -107,6 +108,7 @@ class RunPagesTests {
                             containsString("Last evaluation run"))));
         }
         finally {
+            jdbc.update("DELETE FROM evaluation_run_tier WHERE run_id = ?", going);
             jdbc.update("DELETE FROM evaluation_run WHERE id = ?", going);
         }
     }

@@ -108,6 +108,7 @@ class RunsBrowserTests {
             assertThat(b.script("return document.body.dataset.loaded")).as("the page was not reloaded").isEqualTo("once");
         }
         finally {
+            jdbc.update("DELETE FROM evaluation_run_tier WHERE run_id = ?", id);
             jdbc.update("DELETE FROM evaluation_run WHERE id = ?", id);
         }
     }
