@@ -163,8 +163,9 @@ public class RulesetVersions {
                 .map(this::version);
     }
 
+    /** (A list, not a stream: outside a transaction a stream that is never closed keeps its connection.) */
     public List<Version> all() {
-        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Row.class).stream().map(this::version).toList();
+        return jdbc.sql(SELECT + " ORDER BY id DESC").query(Row.class).list().stream().map(this::version).toList();
     }
 
     /** The files of the version with this content hash, as they were compiled. */
