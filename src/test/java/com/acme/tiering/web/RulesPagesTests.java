@@ -30,8 +30,12 @@ import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.support.Workbooks;
 
-/** The rules pages without a browser: who may change what, refusals in words, and nothing written by bad input. */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
+/**
+ * The rules pages without a browser: who may change what, refusals in words, and nothing written by bad input.
+ * With approval required, as a cautious company runs it. (A context of its own: the versions these tests make
+ * would otherwise include ids that the API's hostile-input tests assume unknown.)
+ */
+@SpringBootTest(properties = { "tiering.rules.require-approval=true", "tiering.rules.run-after-activation=false" })
 @AutoConfigureMockMvc
 class RulesPagesTests {
 
@@ -131,6 +135,9 @@ class RulesPagesTests {
         mvc.perform(get("/rules/" + draft + "/simulation").with(AUDITOR)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"heatmap\"")))
                 .andExpect(content().string(not(containsString("id=\"simulate\""))));
+        mvc.perform(post("/rules/" + draft + "/publish").with(OPS).with(csrf())).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("it needs the approval of a second person")));
+        mvc.perform(post("/rules/" + draft + "/approval").with(REVIEWER).with(csrf())).andExpect(status().isFound());
         mvc.perform(post("/rules/" + draft + "/publish").param("reason", "clearer wording").with(OPS).with(csrf()))
                 .andExpect(status().isFound());
         assertThat(versions.activeVersion().orElseThrow().id()).isEqualTo(draft);
@@ -187,6 +194,16 @@ class RulesPagesTests {
                 .andExpect(content().string(containsString("DRL is code and needs the RULE_AUTHOR role")));
         assertThat(versions.all()).hasSize(before);
         assertThat(accessDenied()).isEqualTo(denied + 1);
+    }
+
+    @Test
+    void aRuleAuthorsDangerousDrlIsRejectedShowingTheLine() throws Exception {
+        mvc.perform(multipart("/rules").file(new MockMultipartFile("files", "lifecycle.drl", "text/plain",
+                "package com.acme.tiering.rules;\nimport java.io.File;\n".getBytes(StandardCharsets.UTF_8)))
+                .with(user("author").roles("RULE_AUTHOR")).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("lifecycle.drl")))
+                .andExpect(content().string(containsString("<span>import java.io.File;</span>")));
     }
 
     @Test
