@@ -115,6 +115,17 @@ public class RulesetVersions {
                 .param(id).query((rs, i) -> new RuleFile(rs.getString(1), rs.getBytes(2))).list();
     }
 
+    /** A stored rule file without its content: which version holds it, under which digest. */
+    public record StoredFile(long versionId, String name, String sha256, int sizeBytes) {
+    }
+
+    /** Every version's file of this name, newest version first, without the content: to compare it across versions. */
+    public List<StoredFile> storedFiles(String fileName) {
+        return jdbc.sql("""
+                SELECT ruleset_id AS version_id, file_name AS name, sha256, size_bytes FROM ruleset_file WHERE file_name = ?
+                ORDER BY ruleset_id DESC""").param(fileName).query(StoredFile.class).list();
+    }
+
     /** Puts a stored version in force: the one before is retired. */
     @Transactional
     public void markActive(long id) {
@@ -152,6 +163,7 @@ public class RulesetVersions {
                 .map(this::version);
     }
 
+    /** (A list, not a stream: outside a transaction a stream that is never closed keeps its connection.) */
     public List<Version> all() {
         return jdbc.sql(SELECT + " ORDER BY id DESC").query(Row.class).list().stream().map(this::version).toList();
     }

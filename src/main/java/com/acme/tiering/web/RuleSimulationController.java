@@ -1,0 +1,88 @@
+package com.acme.tiering.web;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Size;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.acme.tiering.governance.RulesetSimulation;
+import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.governance.SimulationReport;
+
+/**
+ * The impact preview of a version: run through RulesetSimulation as the API does, which keeps the latest report
+ * with the version; shown with the tier migration as a heat map whose changed cells open example customers.
+ */
+@Controller
+class RuleSimulationController {
+
+    private final RulesetSimulation simulation;
+    private final RulesetVersions versions;
+    private final VersionPage page;
+
+    RuleSimulationController(RulesetSimulation simulation, RulesetVersions versions, VersionPage page) {
+        this.simulation = simulation;
+        this.versions = versions;
+        this.page = page;
+    }
+
+    @PostMapping("/rules/{id}/simulation")
+    String simulate(@PathVariable long id, RedirectAttributes redirect) {
+        page.find(id);
+        SimulationReport report = simulation.simulate(id);
+        redirect.addFlashAttribute("notice", "Version " + id + " was simulated on " + report.customers()
+                + " customers.");
+        return "redirect:/rules/" + id + "/simulation";
+    }
+
+    @GetMapping("/rules/{id}/simulation")
+    String report(@PathVariable long id, Model model) {
+        RulesetVersions.Version version = page.find(id);
+        SimulationReport report = version.simulation();
+        model.addAttribute("section", "rules");
+        model.addAttribute("version", version);
+        model.addAttribute("report", report);
+        if (report != null) {
+            model.addAttribute("heatmap", TierHeatmap.of(report.tierMigration()));
+            model.addAttribute("shares", TierHeatmap.shares(report));
+            model.addAttribute("stale", versions.activeVersion()
+                    .map(active -> !active.contentHash().equals(report.activeVersion())).orElse(false));
+        }
+        return "rules/simulation";
+    }
+
+    /** The example customers of one cell of the heat map: a panel for htmx, a page otherwise. */
+    @GetMapping("/rules/{id}/simulation/examples")
+    String examples(@PathVariable long id, @RequestParam @Size(max = 20) String from,
+            @RequestParam @Size(max = 20) String to,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        RulesetVersions.Version version = page.find(id);
+        SimulationReport report = version.simulation();
+        if (report == null) {
+            throw new PageNotFound("Version " + id + " has not been simulated yet, so it has no example customers.");
+        }
+        TierHeatmap heatmap = TierHeatmap.of(report.tierMigration());
+        for (String tier : List.of(from, to)) {
+            if (!heatmap.hasTier(tier)) {
+                throw new PageNotFound("The simulation of version " + id + " has no tier '" + tier + "'; its tiers are "
+                        + String.join(", ", heatmap.tiers()) + ".");
+            }
+        }
+        model.addAttribute("section", "rules");
+        model.addAttribute("version", version);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("count", heatmap.rows().get(heatmap.tiers().indexOf(from)).cells()
+                .get(heatmap.tiers().indexOf(to)).count());
+        model.addAttribute("customers", report.examples().getOrDefault(from + " → " + to, List.of()));
+        return htmx != null ? "rules/examples :: panel" : "rules/examples";
+    }
+}

@@ -1,0 +1,79 @@
+package com.acme.tiering.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.ruleset.RuleFile;
+
+/**
+ * The page of one ruleset version: its record, events, files, findings with the rows they point at, failing
+ * rule tests and what it may go on to. Filled for the page itself, for a rejected upload and for a refused change.
+ */
+@Component
+class VersionPage {
+
+    private final RulesetVersions versions;
+
+    VersionPage(RulesetVersions versions) {
+        this.versions = versions;
+    }
+
+    /** A file of the version; {@code compareWith} lists the other versions holding a file of the same name. */
+    public record FileView(String name, int sizeBytes, boolean spreadsheet, List<CompareOption> compareWith) {
+    }
+
+    /** @param sameContent the other version's file has exactly this version's bytes */
+    public record CompareOption(long versionId, boolean sameContent) {
+    }
+
+    RulesetVersions.Version find(long id) {
+        return versions.find(id).orElseThrow(() -> new PageNotFound("There is no ruleset version " + id + "."));
+    }
+
+    String show(RulesetVersions.Version version, Authentication who, Model model) {
+        List<RuleFile> files = versions.filesOf(version.id());
+        model.addAttribute("section", "rules");
+        model.addAttribute("version", version);
+        model.addAttribute("events", versions.events(version.id()));
+        model.addAttribute("files", files.stream().map(file -> fileView(version.id(), file)).toList());
+        model.addAttribute("findings", FindingPreviews.of(version.findings(), files));
+        model.addAttribute("activeId", versions.activeVersion().map(RulesetVersions.Version::id).orElse(null));
+        model.addAttribute("mayApprove", version.status().equals("DRAFT") && !version.author().equals(who.getName()));
+        model.addAttribute("notYet", notYet(version));
+        return "rules/version";
+    }
+
+    private FileView fileView(long id, RuleFile file) {
+        boolean spreadsheet = SpreadsheetCells.readable(file.name());
+        List<CompareOption> others = !spreadsheet ? List.of() : versions.storedFiles(file.name()).stream()
+                .filter(other -> other.versionId() != id)
+                .map(other -> new CompareOption(other.versionId(), other.sha256().equals(file.sha256()))).toList();
+        return new FileView(file.name(), file.content().length, spreadsheet, others);
+    }
+
+    /**
+     * What a draft still lacks before it can be published, as far as the version itself tells (the approval
+     * rules are RulesetPublication's: publishing says so in words when one is missing).
+     */
+    private static List<String> notYet(RulesetVersions.Version version) {
+        List<String> missing = new ArrayList<>();
+        if (!version.status().equals("DRAFT")) {
+            return missing;
+        }
+        if (!version.findings().isEmpty()) {
+            missing.add("its validation has " + version.findings().size() + " finding(s)");
+        }
+        if (!version.failingTests().isEmpty()) {
+            missing.add(version.failingTests().size() + " rule-test scenario(s) fail");
+        }
+        if (version.simulation() == null) {
+            missing.add("it has not been simulated: run the simulation first");
+        }
+        return missing;
+    }
+}
