@@ -123,8 +123,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             org.springframework.web.multipart.MaxUploadSizeExceededException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE,
-                "Upload too large", "The upload is larger than allowed: a rule file may be at most 5 MB and one "
-                        + "upload at most 30 MB; rule files are small, so check it is the right file"));
+                "Upload too large", UploadRefused.TOO_LARGE));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

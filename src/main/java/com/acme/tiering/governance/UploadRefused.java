@@ -7,6 +7,10 @@ import com.acme.tiering.ruleset.Finding;
 /** An upload refused before anything was read or stored: too many, too large or badly named files. */
 public class UploadRefused extends RuntimeException {
 
+    /** What an upload past the multipart limits (spring.servlet.multipart) is told, on the API and on the pages. */
+    public static final String TOO_LARGE = "The upload is larger than allowed: a rule file may be at most 5 MB and "
+            + "one upload at most 30 MB; rule files are small, so check it is the right file";
+
     private final List<Finding> findings;
     private final boolean tooLarge;
 

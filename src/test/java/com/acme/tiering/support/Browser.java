@@ -37,6 +37,8 @@ public final class Browser implements AutoCloseable {
         this.driver = driver;
         this.base = base;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // a page that is replaced while a condition looks at it is looked at again, not a failure
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** Starts Chromium for a service on {@code http://localhost:port}. */
@@ -127,9 +129,12 @@ public final class Browser implements AutoCloseable {
         try {
             Path folder = Path.of(System.getProperty("tiering.screenshots.dir", "target/screenshots"));
             Files.createDirectories(folder);
-            Number height = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
-            int fullHeight = Math.max(WINDOW.height, Math.min(4000, height.intValue()));
-            driver.manage().window().setSize(new Dimension(WINDOW.width, fullHeight));
+            // The window holds the page and the browser's own bars: grow it by what the page needs beyond the
+            // viewport, so that the viewport (what the screenshot shows) holds the whole page.
+            Number page = (Number) script("return Math.ceil(document.documentElement.scrollHeight)");
+            Number viewport = (Number) script("return window.innerHeight");
+            int grow = Math.max(0, Math.min(4000, page.intValue()) - viewport.intValue());
+            driver.manage().window().setSize(new Dimension(WINDOW.width, WINDOW.height + grow));
             try {
                 Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
                 Path target = folder.resolve(name + ".png");

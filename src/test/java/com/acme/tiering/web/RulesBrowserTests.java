@@ -166,6 +166,21 @@ class RulesBrowserTests {
         return Long.parseLong(b.path().substring("/rules/".length()));
     }
 
+    @Test
+    void aFileOverTheUploadLimitIsRefusedWithAPageInWordsAndNothingIsStored() throws Exception {
+        int versionsBefore = versions.all().size();
+        Path huge = java.nio.file.Files.createTempFile("too-large", ".xlsx");
+        java.nio.file.Files.write(huge, new byte[6 * 1024 * 1024]); // the limit is 5 MB per file
+        Browser b = browser().signOut().signIn("ops", "ops-demo");
+
+        submitUpload(b, huge, "Far too large");
+
+        assertThat(b.awaitText("a rule file may be at most 5 MB")).contains("Nothing was stored");
+        assertThat(b.find(By.tagName("h1")).getText()).containsIgnoringCase("too large");
+        b.screenshot("rules-upload-too-large");
+        assertThat(versions.all()).hasSize(versionsBefore);
+    }
+
     private static void submitUpload(Browser b, Path file, String comment) {
         b.open("/rules");
         b.find(By.id("files")).sendKeys(file.toString());
