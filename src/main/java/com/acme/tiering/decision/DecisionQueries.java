@@ -2,7 +2,6 @@ package com.acme.tiering.decision;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,32 +77,43 @@ public class DecisionQueries {
         return decisions.historyCount(customerId);
     }
 
+    /**
+     * Counts of current decisions per dimension, from one grouped scan of ix_current_decision_summary (V15): the
+     * combinations are few (tiers × plans × stages × segments × risks × trigger sets), the rows are many.
+     */
     public DecisionSummary summary() {
         long customers = jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
-        long decided = jdbc.sql("SELECT COUNT(*) FROM current_decision").query(Long.class).single();
-        return new DecisionSummary(customers, decided, countBy("tier"), countBy("plan_code"),
-                countBy("lifecycle_stage"), countBy("rfm_segment"), countBy("churn_risk"), countByTrigger());
+        Map<String, Long> tiers = new TreeMap<>();
+        Map<String, Long> plans = new TreeMap<>();
+        Map<String, Long> stages = new TreeMap<>();
+        Map<String, Long> segments = new TreeMap<>();
+        Map<String, Long> risks = new TreeMap<>();
+        Map<String, Long> triggers = new TreeMap<>();
+        long[] decided = { 0 };
+        jdbc.sql("""
+                SELECT tier, plan_code, lifecycle_stage, rfm_segment, churn_risk, churn_triggers, COUNT(*) AS n
+                FROM current_decision
+                GROUP BY tier, plan_code, lifecycle_stage, rfm_segment, churn_risk, churn_triggers
+                """).query(rs -> {
+            long n = rs.getLong("n");
+            decided[0] += n;
+            tiers.merge(orNone(rs.getString("tier")), n, Long::sum);
+            plans.merge(orNone(rs.getString("plan_code")), n, Long::sum);
+            stages.merge(orNone(rs.getString("lifecycle_stage")), n, Long::sum);
+            segments.merge(orNone(rs.getString("rfm_segment")), n, Long::sum);
+            risks.merge(orNone(rs.getString("churn_risk")), n, Long::sum);
+            String fired = rs.getString("churn_triggers");
+            if (fired != null && !fired.isBlank()) {
+                for (String trigger : fired.split(" ")) {
+                    triggers.merge(trigger, n, Long::sum);
+                }
+            }
+        });
+        return new DecisionSummary(customers, decided[0], tiers, plans, stages, segments, risks, triggers);
     }
 
-    private Map<String, Long> countBy(String column) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + column + " AS k, COUNT(*) AS n FROM current_decision GROUP BY " + column + " ORDER BY "
-                + column).query((rs, i) -> counts.put(rs.getString("k") == null ? "NONE" : rs.getString("k"),
-                        rs.getLong("n"))).list();
-        return counts;
-    }
-
-    /** Triggers are stored space-separated per decision; there are few distinct combinations to split. */
-    private Map<String, Long> countByTrigger() {
-        Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("SELECT churn_triggers AS k, COUNT(*) AS n FROM current_decision WHERE churn_triggers <> '' "
-                + "GROUP BY churn_triggers").query((rs, i) -> {
-                    for (String trigger : rs.getString("k").split(" ")) {
-                        counts.merge(trigger, rs.getLong("n"), Long::sum);
-                    }
-                    return null;
-                }).list();
-        return counts;
+    private static String orNone(String value) {
+        return value == null ? "NONE" : value;
     }
 
     /** Customers whose id starts with, or whose name contains, the query; with their current tier. */
