@@ -1,5 +1,7 @@
 package com.acme.tiering.api;
 
+import com.acme.tiering.Text;
+
 import java.util.List;
 
 import jakarta.validation.Valid;

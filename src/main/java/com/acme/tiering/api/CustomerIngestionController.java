@@ -1,5 +1,7 @@
 package com.acme.tiering.api;
 
+import com.acme.tiering.Text;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

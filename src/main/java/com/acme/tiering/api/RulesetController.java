@@ -1,5 +1,7 @@
 package com.acme.tiering.api;
 
+import com.acme.tiering.Text;
+
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;

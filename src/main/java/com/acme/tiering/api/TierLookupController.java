@@ -1,5 +1,7 @@
 package com.acme.tiering.api;
 
+import com.acme.tiering.Text;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +27,8 @@ import com.acme.tiering.decision.TierLookup;
 @RequestMapping("/api/v1")
 class TierLookupController {
 
-    static final String CUSTOMER_ID = "[A-Za-z0-9_.:-]{1,64}";
-    static final String CUSTOMER_ID_MESSAGE = "must be 1-64 letters, digits or -_.:";
+    static final String CUSTOMER_ID = Text.CUSTOMER_ID;
+    static final String CUSTOMER_ID_MESSAGE = Text.CUSTOMER_ID_MESSAGE;
 
     private final DecisionQueries decisions;
 

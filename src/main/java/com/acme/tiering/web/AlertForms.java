@@ -7,9 +7,8 @@ import jakarta.validation.constraints.Size;
 /** What the alert forms send, checked as the API checks the same comments (api/ChurnAlertController). */
 public final class AlertForms {
 
-    /** api/Text.LINES: any text but control characters other than line breaks and tabs. */
-    static final String LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\p{Cs}]*";
-    static final String LINES_MESSAGE = "must be text without control characters other than line breaks and tabs";
+    static final String LINES = com.acme.tiering.Text.LINES;
+    static final String LINES_MESSAGE = com.acme.tiering.Text.LINES_MESSAGE;
 
     private AlertForms() {
     }

@@ -31,9 +31,8 @@ import com.acme.tiering.run.CustomerEvaluation;
 @RequestMapping("/customers/{customerId}")
 class CustomerController {
 
-    /** Customer ids as the API accepts them (api/TierLookupController.CUSTOMER_ID). */
-    static final String CUSTOMER_ID = "[A-Za-z0-9_.:-]{1,64}";
-    static final String CUSTOMER_ID_MESSAGE = "must be 1-64 letters, digits or -_.:";
+    static final String CUSTOMER_ID = com.acme.tiering.Text.CUSTOMER_ID;
+    static final String CUSTOMER_ID_MESSAGE = com.acme.tiering.Text.CUSTOMER_ID_MESSAGE;
 
     private final CustomerPage page;
     private final Customers customers;

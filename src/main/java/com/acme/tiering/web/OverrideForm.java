@@ -23,9 +23,8 @@ public record OverrideForm(String tier, String kind, String reason, String expir
     /** Reasons longer than this are refused, as by the API. */
     static final int MAX_REASON = 1000;
 
-    /** The characters the API accepts in a reason (api/Text.LINES): line breaks and tabs, no other controls. */
-    private static final java.util.regex.Pattern LINES =
-            java.util.regex.Pattern.compile("[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\p{Cs}]*");
+    /** The characters the API accepts in a reason: line breaks and tabs, no other controls. */
+    private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile(com.acme.tiering.Text.LINES);
 
     /** What the form's fields are called on the page, by the names the service gives them. */
     static final Map<String, String> FIELD_OF = Map.of("tier", "tier", "kind", "kind", "reason", "reason",

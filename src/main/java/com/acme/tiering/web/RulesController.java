@@ -39,8 +39,8 @@ import com.acme.tiering.security.Roles;
 class RulesController {
 
     /** Comments and reasons, as the API accepts them: line breaks and tabs, no other control characters. */
-    static final String LINES = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\p{Cs}]*";
-    static final String LINES_MESSAGE = "must be text without control characters other than line breaks and tabs";
+    static final String LINES = com.acme.tiering.Text.LINES;
+    static final String LINES_MESSAGE = com.acme.tiering.Text.LINES_MESSAGE;
 
     private final RulesetVersions versions;
     private final RulesetDrafts drafts;
