@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.acme.tiering.decision.ChurnAlertStore.NewAlert;
 import com.acme.tiering.decision.ChurnAlertStore.OpenAlert;
+import com.acme.tiering.decision.ChurnAlertStore.OpenedAlert;
 import com.acme.tiering.decision.DecisionStore.CurrentState;
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
@@ -30,11 +32,14 @@ public class DecisionRecorder {
     private final DecisionStore decisions;
     private final ChurnAlertStore alerts;
     private final AlertOutbox outbox;
+    private final ApplicationEventPublisher events;
 
-    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts, AlertOutbox outbox) {
+    DecisionRecorder(DecisionStore decisions, ChurnAlertStore alerts, AlertOutbox outbox,
+            ApplicationEventPublisher events) {
         this.decisions = decisions;
         this.alerts = alerts;
         this.outbox = outbox;
+        this.events = events;
     }
 
     /** How many decisions a batch changed (and so wrote history for). */
@@ -65,7 +70,8 @@ public class DecisionRecorder {
         decisions.insertCurrent(inserts, json);
         decisions.updateCurrent(updates, json);
         decisions.appendHistory(changed, json);
-        reconcileAlerts(all, evaluatedAt);
+        List<OpenedAlert> opened = reconcileAlerts(all, evaluatedAt);
+        events.publishEvent(new DecisionsRecorded(all, runId, opened.stream().map(AlertOpened::of).toList()));
         return new Recorded(all.size(), changed.size(), all);
     }
 
@@ -79,7 +85,7 @@ public class DecisionRecorder {
      * trigger's episode keeps its one alert while it fires, even once resolved: a new alert opens only when
      * the trigger has stopped and fires again. New alerts are queued for the webhook in this transaction.
      */
-    private void reconcileAlerts(List<Decision> recorded, Instant now) {
+    private List<OpenedAlert> reconcileAlerts(List<Decision> recorded, Instant now) {
         Map<String, Set<String>> open = new HashMap<>();
         List<Long> stopped = new ArrayList<>();
         Map<String, Set<String>> firing = recorded.stream().collect(Collectors.toMap(Decision::customerId,
@@ -97,7 +103,9 @@ public class DecisionRecorder {
                     .map(s -> newAlert(decision, s, now)).forEach(started::add);
         }
         alerts.triggerStopped(stopped, now);
-        outbox.enqueue(alerts.open(started));
+        List<OpenedAlert> opened = alerts.open(started);
+        outbox.enqueue(opened);
+        return opened;
     }
 
     private static NewAlert newAlert(Decision decision, ChurnSignal signal, Instant now) {

@@ -12,6 +12,7 @@ import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionRecorder;
+import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
@@ -32,26 +33,37 @@ public class CustomerEvaluation {
     private final ManualOverrideStore overrides;
     private final DecisionQueries decisions;
     private final AuditLog audit;
+    private final RunMetrics metrics;
 
     CustomerEvaluation(CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder, Clock clock,
-            ManualOverrideStore overrides, DecisionQueries decisions, AuditLog audit) {
+            ManualOverrideStore overrides, DecisionQueries decisions, AuditLog audit, RunMetrics metrics) {
         this.overrides = overrides;
         this.decisions = decisions;
         this.audit = audit;
+        this.metrics = metrics;
         this.facts = facts;
         this.evaluator = evaluator;
         this.recorder = recorder;
         this.clock = clock;
     }
 
-    /** @throws CustomerUnknown when there is no such customer */
+    /**
+     * Evaluates the customer after a change: new orders, interactions or details, an override set or ended.
+     *
+     * @throws CustomerUnknown when there is no such customer
+     */
     @Transactional
     public Decision evaluateNow(String customerId) {
+        return evaluate(customerId, RunMetrics.Trigger.EVENT);
+    }
+
+    private Decision evaluate(String customerId, RunMetrics.Trigger trigger) {
         CustomerFacts customerFacts = facts.factsFor(customerId, LocalDate.now(clock))
                 .orElseThrow(() -> CustomerUnknown.withId(customerId));
         Instant now = clock.instant();
         TierOverride override = overrides.inForce(customerId, now).orElse(null);
-        return recorder.record(List.of(evaluator.evaluate(customerFacts, override)), null, now).recorded().get(0);
+        Evaluation evaluation = metrics.evaluation(trigger).record(() -> evaluator.evaluate(customerFacts, override));
+        return recorder.record(List.of(evaluation), null, now).recorded().get(0);
     }
 
     /**
@@ -61,7 +73,7 @@ public class CustomerEvaluation {
     @Transactional
     public Decision evaluateOnRequest(String customerId) {
         AuditedDecision before = decisions.current(customerId).map(AuditedDecision::of).orElse(null);
-        Decision after = evaluateNow(customerId);
+        Decision after = evaluate(customerId, RunMetrics.Trigger.REQUEST);
         audit.record("CUSTOMER_EVALUATED", "customer", customerId, before, AuditedDecision.of(after));
         return after;
     }

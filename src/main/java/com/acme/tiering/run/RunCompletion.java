@@ -24,12 +24,14 @@ class RunCompletion implements JobExecutionListener {
     private final RunStore runs;
     private final Clock clock;
     private final RunExecution execution;
+    private final RunMetrics metrics;
     private volatile Instant lastProgressLog = Instant.EPOCH;
 
-    RunCompletion(RunStore runs, Clock clock, RunExecution execution) {
+    RunCompletion(RunStore runs, Clock clock, RunExecution execution, RunMetrics metrics) {
         this.runs = runs;
         this.clock = clock;
         this.execution = execution;
+        this.metrics = metrics;
     }
 
     @Override
@@ -41,6 +43,7 @@ class RunCompletion implements JobExecutionListener {
                 EvaluationRun done = runs.find(runId).orElseThrow().run();
                 log.info("Evaluation run {} completed: {} customers, {} changed, {}/s; time in chunks: {}", runId,
                         done.processed(), done.changed(), done.progress().ratePerSecond(), execution.stages(runId));
+                ended(done);
                 return;
             }
             List<Throwable> failures = job.getAllFailureExceptions();
@@ -55,10 +58,18 @@ class RunCompletion implements JobExecutionListener {
                     : String.valueOf(failures.get(0).getMessage());
             log.error("Evaluation run {} failed: {}", runId, why, failures.isEmpty() ? null : failures.get(0));
             runs.finish(runId, "FAILED", why.length() > 2000 ? why.substring(0, 2000) : why, clock.instant());
+            runs.find(runId).map(RunStore.StoredRun::run).ifPresent(this::ended);
         }
         catch (RuntimeException databaseGone) {
             // The run stays going; its heartbeat goes stale and it is resumed once the database answers.
             log.warn("Evaluation run {} could not be ended ({}); it will be resumed", runId, databaseGone.toString());
+        }
+    }
+
+    /** The run's time from start to end, interruptions and resumption included. */
+    private void ended(EvaluationRun run) {
+        if (run.finishedAt() != null) {
+            metrics.runEnded(run.status(), java.time.Duration.between(run.startedAt(), run.finishedAt()));
         }
     }
 

@@ -17,6 +17,8 @@ import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.override.ManualOverrideStore;
 import com.acme.tiering.ruleset.ShadowRuleset;
 
+import io.micrometer.core.instrument.Timer;
+
 /**
  * The work of one chunk of a run: facts, evaluation (and the shadow's), decisions and progress. It runs
  * inside the chunk's transaction, which Spring Batch commits together with the step's restart point, so a
@@ -33,10 +35,12 @@ class RunExecution {
     private final ShadowRuleset shadow;
     private final ShadowDifferences differences;
     private final ManualOverrideStore overrides;
+    private final RunMetrics metrics;
     private final Map<Long, StageTimes> stages = new java.util.concurrent.ConcurrentHashMap<>();
 
     RunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
-            Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides) {
+            Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides,
+            RunMetrics metrics) {
         this.runs = runs;
         this.facts = facts;
         this.evaluator = evaluator;
@@ -45,6 +49,7 @@ class RunExecution {
         this.shadow = shadow;
         this.differences = differences;
         this.overrides = overrides;
+        this.metrics = metrics;
     }
 
     /** Computes the population statistics of the run once; a restarted run keeps the ones it has. */
@@ -60,8 +65,9 @@ class RunExecution {
         // The shadow sees the same overrides, so its differences are the rules' differences alone.
         Map<String, TierOverride> inForce = overrides.inForce(ids, clock.instant());
         long factsDone = System.nanoTime();
+        Timer timer = metrics.evaluation(RunMetrics.Trigger.RUN);
         List<Evaluation> evaluations = chunkFacts.stream()
-                .map(f -> evaluator.evaluate(f, inForce.get(f.customerId()))).toList();
+                .map(f -> timer.record(() -> evaluator.evaluate(f, inForce.get(f.customerId())))).toList();
         var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(), chunkFacts.stream()
                 .map(f -> evaluator.evaluate(f, s.ruleset(), inForce.get(f.customerId()))).toList()));
         long rulesDone = System.nanoTime();

@@ -23,7 +23,11 @@ public final class Roles {
     /** Users and API keys; reads everything. */
     public static final String ADMIN = "ADMIN";
 
-    public static final List<String> ALL = List.of(SALES_SYSTEM, INGESTION, OPS_MANAGER, RULE_AUTHOR, AUDITOR, ADMIN);
+    /** A Prometheus server, by HTTP Basic of a configured user: reads /actuator/prometheus, nothing else. */
+    public static final String METRICS = "METRICS";
+
+    public static final List<String> ALL = List.of(SALES_SYSTEM, INGESTION, OPS_MANAGER, RULE_AUTHOR, AUDITOR, ADMIN,
+            METRICS);
 
     /** The roles an API key may carry: systems, not people. */
     public static final List<String> KEY_ROLES = List.of(SALES_SYSTEM, INGESTION);

@@ -93,12 +93,36 @@ class SecurityConfiguration {
     }
 
     /**
+     * The metrics Prometheus scrapes: HTTP Basic on every scrape, no session, 401 and 403 as problem details
+     * like the API. A METRICS user (a configured user for the Prometheus server) reads them and nothing else;
+     * the people who may read the other actuator endpoints may read them too.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain metrics(HttpSecurity http, ApiKeys keys) throws Exception {
+        return http.securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable()) // stateless and read-only
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // an API key is recognised, so a sales system's key is refused with 403 as on the API
+                .addFilterBefore(new ApiKeyFilter(keys), BasicAuthenticationFilter.class)
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::authenticationRequired))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfiguration::authenticationRequired)
+                        .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
+                                "Your role may not read the metrics; docs/metrics.md says who may")))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                        .hasAnyRole(Roles.METRICS, Roles.OPS_MANAGER, Roles.AUDITOR, Roles.ADMIN)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    /**
      * Pages and the OpenAPI document: form login, sessions and CSRF protection. Pages are for the people
      * who read decisions (the API's readers); each change a page makes needs the role the API asks for the
      * same change, and the service checks it again where the API does (DRL needs a rule author).
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

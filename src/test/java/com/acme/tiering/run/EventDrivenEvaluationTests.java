@@ -33,7 +33,7 @@ class EventDrivenEvaluationTests {
         volatile CountDownLatch release = new CountDownLatch(0);
 
         CountingEvaluation() {
-            super(null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null);
         }
 
         @Override

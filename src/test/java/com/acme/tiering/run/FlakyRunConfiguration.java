@@ -21,8 +21,8 @@ class FlakyRunConfiguration {
     @Primary
     RunRestartContract.FlakyRunExecution flakyRunExecution(RunStore runs, CustomerFactsService facts,
             Evaluator evaluator, DecisionRecorder recorder, Clock clock, ShadowRuleset shadow,
-            ShadowDifferences differences, ManualOverrideStore overrides) {
+            ShadowDifferences differences, ManualOverrideStore overrides, RunMetrics metrics) {
         return new RunRestartContract.FlakyRunExecution(runs, facts, evaluator, recorder, clock, shadow, differences,
-                overrides);
+                overrides, metrics);
     }
 }

@@ -132,8 +132,9 @@ abstract class RunRestartContract {
         final AtomicBoolean failOnce = new AtomicBoolean(true);
 
         FlakyRunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
-                Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides) {
-            super(runs, facts, evaluator, recorder, clock, shadow, differences, overrides);
+                Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides,
+                RunMetrics metrics) {
+            super(runs, facts, evaluator, recorder, clock, shadow, differences, overrides, metrics);
         }
 
         @Override
