@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.TierLookup;
 
@@ -38,7 +37,7 @@ class TierLookupController {
 
     @GetMapping("/customers/{customerId}/tier")
     TierLookup tier(@PathVariable @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String customerId) {
-        return TierLookup.of(decisions.currentOrThrow(customerId));
+        return decisions.lookupOrThrow(customerId);
     }
 
     record BulkLookup(@NotNull @Size(min = 1, max = 1000) List<
@@ -56,12 +55,11 @@ class TierLookupController {
     @PostMapping("/tiers/lookup")
     BulkLookupResult lookup(@Valid @RequestBody BulkLookup request) {
         Set<String> requested = new LinkedHashSet<>(request.customerIds());
-        List<Decision> found = decisions.current(requested);
+        List<TierLookup> found = decisions.lookups(requested);
         Set<String> missing = new LinkedHashSet<>(requested);
         found.forEach(d -> missing.remove(d.customerId()));
         Set<String> existing = decisions.existingCustomers(missing);
-        return new BulkLookupResult(found.stream().map(TierLookup::of).toList(),
-                missing.stream().filter(id -> !existing.contains(id)).toList(),
+        return new BulkLookupResult(found, missing.stream().filter(id -> !existing.contains(id)).toList(),
                 missing.stream().filter(existing::contains).toList());
     }
 }

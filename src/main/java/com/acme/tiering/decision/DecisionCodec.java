@@ -21,4 +21,12 @@ class DecisionCodec {
     Decision read(String stored) {
         return json.readValue(stored, Decision.class);
     }
+
+    String write(TierLookup lookup) {
+        return json.writeValueAsString(lookup);
+    }
+
+    TierLookup readLookup(String stored) {
+        return json.readValue(stored, TierLookup.class);
+    }
 }

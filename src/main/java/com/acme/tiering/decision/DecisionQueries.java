@@ -33,6 +33,16 @@ public class DecisionQueries {
         return decisions.current(customerId).orElseThrow(() -> noDecision(customerId));
     }
 
+    /** The current decision as a sales system sees it. @throws NoDecision when unknown or not evaluated yet */
+    public TierLookup lookupOrThrow(String customerId) {
+        return decisions.lookup(customerId).orElseThrow(() -> noDecision(customerId));
+    }
+
+    /** The current decisions of those customers that have one, as sales systems see them. */
+    public List<TierLookup> lookups(Collection<String> customerIds) {
+        return decisions.lookups(customerIds);
+    }
+
     /** @throws NoDecision when the customer is unknown or had no decision on that date */
     public Decision inForceOnOrThrow(String customerId, LocalDate date) {
         return decisions.inForceOn(customerId, date).orElseThrow(() -> existingCustomers(List.of(customerId)).isEmpty()
