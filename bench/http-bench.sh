@@ -71,12 +71,19 @@ in_ms() {
     if (u == "us") n /= 1000; else if (u == "s") n *= 1000; else if (u == "m") n *= 60000; printf "%.2f", n }'
 }
 
-# Runs wrk and sets RPS, P50, P99; a non-2xx answer or a socket error makes the figures meaningless.
+# CPU time the service has used so far (user + system, in clock ticks)
+service_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/${SERVICE}/stat"; }
+
+# Runs wrk and sets RPS, P50, P99 and CPU (the service's CPU microseconds per request); a non-2xx answer or a socket error makes the figures meaningless.
 measure() {
   local name=$1 duration=$2 connections=$3
   shift 3
   local out="${WORK}/${name}-${connections}.txt"
+  local cpu_before
+  cpu_before=$(service_cpu_ticks)
   wrk -t"${THREADS}" -c"${connections}" -d"${duration}" --latency -H "${KEY}" "$@" > "${out}"
+  CPU=$(awk -v before="${cpu_before}" -v after="$(service_cpu_ticks)" -v hz="$(getconf CLK_TCK)" \
+    -v requests="$(awk '/ requests in / { print $1 }' "${out}")" 'BEGIN { printf "%.0f", (after - before) / hz * 1e6 / requests }')
   if grep -q -e "Non-2xx" -e "Socket errors" "${out}"; then
     cat "${out}" >&2
     echo "FAILED: ${name} had errors; the figures would not be lookups" >&2
@@ -103,21 +110,22 @@ summary() {
       return n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
     }
     function verdict(ok) { return ok ? "PASS" : "MISS" }
-    { rps[$1, $2] = $3; p50[$1, $2] = $4; p99[$1, $2] = $5; if ($2 > rounds) rounds = $2 }
+    { rps[$1, $2] = $3; p50[$1, $2] = $4; p99[$1, $2] = $5; cpu[$1, $2] = $6; if ($2 > rounds) rounds = $2 }
     END {
       split("trivial single bulk", names, " ")
       label["trivial"] = "trivial GET /api/v1/ping"
       label["single"] = "single GET /api/v1/customers/{id}/tier"
       label["bulk"] = "bulk POST /api/v1/tiers/lookup (" bulk " ids)"
-      printf "\n%-44s %11s %9s %9s %11s\n", c " connections, " rounds " rounds", "requests/s", "p50 ms", "p99 ms", "worst p99"
+      printf "\n%-44s %11s %9s %9s %11s %13s\n", c " connections, " rounds " rounds", "requests/s", "p50 ms", "p99 ms",
+        "worst p99", "CPU us/req"
       for (k = 1; k <= 3; k++) {
         e = names[k]; sum = 0; worst = 0
         for (r = 1; r <= rounds; r++) {
-          sum += rps[e, r]; a[r] = p50[e, r]; b[r] = p99[e, r]; if (p99[e, r] > worst) worst = p99[e, r]
+          sum += rps[e, r]; a[r] = p50[e, r]; b[r] = p99[e, r]; d[r] = cpu[e, r]; if (p99[e, r] > worst) worst = p99[e, r]
           ratio[e, r] = rps[e, r] / rps["trivial", r]
         }
-        mean[e] = sum / rounds; med50[e] = median(a, rounds); med99[e] = median(b, rounds)
-        printf "%-44s %11.1f %9.2f %9.2f %11.2f\n", label[e], mean[e], med50[e], med99[e], worst
+        mean[e] = sum / rounds; med50[e] = median(a, rounds); med99[e] = median(b, rounds); medcpu[e] = median(d, rounds)
+        printf "%-44s %11.1f %9.2f %9.2f %11.2f %13.0f\n", label[e], mean[e], med50[e], med99[e], worst, medcpu[e]
         for (r = 1; r <= rounds; r++) x[r] = ratio[e, r]
         rmed[e] = median(x, rounds)
       }
@@ -128,6 +136,8 @@ summary() {
       printf "single lookup p99:                         %.2f ms  target < %d ms: %s\n", med99["single"], target_p99,
         verdict(med99["single"] < target_p99)
       printf "trivial p99 (the framework'"'"'s own):         %.2f ms\n", med99["trivial"]
+      printf "service CPU per request, trivial / single: %.2f  (the ratio were the service'"'"'s CPU the only limit)\n",
+        medcpu["trivial"] / medcpu["single"]
       printf "bulk requests/s / trivial requests/s:      %.3f\n", rmed["bulk"]
       printf "bulk ids/s / trivial requests/s:           %.2f  (%.0f ids/s)\n", rmed["bulk"] * bulk, mean["bulk"] * bulk
     }' "${WORK}/results-$1.txt"
@@ -144,7 +154,7 @@ for c in ${CONNECTIONS}; do
   for round in $(seq 1 "${ROUNDS}"); do
     for endpoint in trivial single bulk; do
       "${endpoint}" "${endpoint}-${round}" "${DURATION}" "${c}"
-      echo "${endpoint} ${round} ${RPS} ${P50} ${P99}" >> "${WORK}/results-${c}.txt"
+      echo "${endpoint} ${round} ${RPS} ${P50} ${P99} ${CPU}" >> "${WORK}/results-${c}.txt"
     done
   done
   summary "${c}"

@@ -25,8 +25,4 @@ class DecisionCodec {
     String write(TierLookup lookup) {
         return json.writeValueAsString(lookup);
     }
-
-    TierLookup readLookup(String stored) {
-        return json.readValue(stored, TierLookup.class);
-    }
 }

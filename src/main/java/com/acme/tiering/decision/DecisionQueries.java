@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of decisions: lookups for sales systems, history and summaries for auditors and managers. */
@@ -33,13 +34,20 @@ public class DecisionQueries {
         return decisions.current(customerId).orElseThrow(() -> noDecision(customerId));
     }
 
-    /** The current decision as a sales system sees it. @throws NoDecision when unknown or not evaluated yet */
-    public TierLookup lookupOrThrow(String customerId) {
+    /**
+     * The current decision as a sales system sees it. Lookups are single statements and need no transaction of
+     * their own: starting and committing one cost more than the query.
+     *
+     * @throws NoDecision when the customer is unknown or not evaluated yet
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public StoredTierLookup lookupOrThrow(String customerId) {
         return decisions.lookup(customerId).orElseThrow(() -> noDecision(customerId));
     }
 
     /** The current decisions of those customers that have one, as sales systems see them. */
-    public List<TierLookup> lookups(Collection<String> customerIds) {
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<StoredTierLookup> lookups(Collection<String> customerIds) {
         return decisions.lookups(customerIds);
     }
 
@@ -62,6 +70,7 @@ public class DecisionQueries {
                 : NoDecision.notEvaluatedYet(customerId);
     }
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public java.util.Set<String> existingCustomers(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return java.util.Set.of();

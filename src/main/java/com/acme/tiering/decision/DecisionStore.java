@@ -163,23 +163,26 @@ class DecisionStore {
 
     /** Tier lookups read the lookup's own JSON; rows recorded before V16 carry none and answer from the decision. */
     private static final String LOOKUP = """
-            SELECT lookup_json, CASE WHEN lookup_json IS NULL THEN decision_json END AS decision_json
+            SELECT customer_id, lookup_json, CASE WHEN lookup_json IS NULL THEN decision_json END AS decision_json
             FROM current_decision""";
 
-    Optional<TierLookup> lookup(String customerId) {
+    Optional<StoredTierLookup> lookup(String customerId) {
         return jdbc.sql(LOOKUP + " WHERE customer_id = ?").param(customerId).query(this::lookupRow).optional();
     }
 
-    List<TierLookup> lookups(Collection<String> customerIds) {
+    List<StoredTierLookup> lookups(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql(LOOKUP + " WHERE customer_id IN (:ids)").param("ids", customerIds).query(this::lookupRow).list();
     }
 
-    private TierLookup lookupRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private StoredTierLookup lookupRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         String lookup = rs.getString("lookup_json");
-        return lookup != null ? codec.readLookup(lookup) : TierLookup.of(codec.read(rs.getString("decision_json")));
+        if (lookup == null) {
+            lookup = codec.write(TierLookup.of(codec.read(rs.getString("decision_json"))));
+        }
+        return new StoredTierLookup(rs.getString("customer_id"), lookup);
     }
 
     List<Decision> history(String customerId) {
