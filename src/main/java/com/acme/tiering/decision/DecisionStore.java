@@ -19,11 +19,13 @@ class DecisionStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DecisionCodec codec;
+    private final JdbcClient lookups;
 
     DecisionStore(JdbcClient jdbc, JdbcTemplate template, DecisionCodec codec) {
         this.jdbc = jdbc;
         this.template = template;
         this.codec = codec;
+        this.lookups = JdbcClient.create(new JdbcTemplate(template.getDataSource()));
     }
 
     /** What recording needs to know of the decisions in force: the tier, since when, and the change key. */
@@ -161,20 +163,26 @@ class DecisionStore {
                 .param("ids", customerIds).query(String.class).list().stream().map(codec::read).toList();
     }
 
-    /** Tier lookups read the lookup's own JSON; rows recorded before V16 carry none and answer from the decision. */
+    /**
+     * Tier lookups read the lookup's own JSON; rows recorded before V16 carry none and answer from the decision.
+     * They read at most 1,000 rows by primary key, so they go without the configured query timeout (a backstop
+     * for long statements): setting it costs a statement of its own per query on H2, which also makes H2 drop
+     * every connection's parsed statements, and a timer per query on MySQL.
+     */
     private static final String LOOKUP = """
             SELECT customer_id, lookup_json, CASE WHEN lookup_json IS NULL THEN decision_json END AS decision_json
             FROM current_decision""";
 
     Optional<StoredTierLookup> lookup(String customerId) {
-        return jdbc.sql(LOOKUP + " WHERE customer_id = ?").param(customerId).query(this::lookupRow).optional();
+        return lookups.sql(LOOKUP + " WHERE customer_id = ?").param(customerId).query(this::lookupRow).optional();
     }
 
     List<StoredTierLookup> lookups(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(LOOKUP + " WHERE customer_id IN (:ids)").param("ids", customerIds).query(this::lookupRow).list();
+        return lookups.sql(LOOKUP + " WHERE customer_id IN (:ids)").param("ids", customerIds).query(this::lookupRow)
+                .list();
     }
 
     private StoredTierLookup lookupRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
