@@ -3,11 +3,20 @@ package com.acme.tiering.api;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.acme.tiering.decision.StoredTierLookup;
+import com.acme.tiering.decision.TierLookup;
+
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // lookups answer the TierLookup recorded with the decision as it was written (StoredTierLookup)
+        SpringDocUtils.getConfig().replaceWithClass(StoredTierLookup.class, TierLookup.class);
+    }
 
     @Bean
     OpenAPI tieringOpenApi() {

@@ -18,9 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
-import com.acme.tiering.decision.TierLookup;
+import com.acme.tiering.decision.StoredTierLookup;
 
 /** Tier lookups for sales systems: one customer, or up to 1,000 in one request. */
 @RestController
@@ -37,8 +36,8 @@ class TierLookupController {
     }
 
     @GetMapping("/customers/{customerId}/tier")
-    TierLookup tier(@PathVariable @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String customerId) {
-        return TierLookup.of(decisions.currentOrThrow(customerId));
+    StoredTierLookup tier(@PathVariable @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String customerId) {
+        return decisions.lookupOrThrow(customerId);
     }
 
     record BulkLookup(@NotNull @Size(min = 1, max = 1000) List<
@@ -49,19 +48,18 @@ class TierLookupController {
      * @param unknownCustomerIds ids of no customer at all
      * @param notEvaluatedCustomerIds customers that exist but have no decision yet
      */
-    record BulkLookupResult(List<TierLookup> decisions, List<String> unknownCustomerIds,
+    record BulkLookupResult(List<StoredTierLookup> decisions, List<String> unknownCustomerIds,
             List<String> notEvaluatedCustomerIds) {
     }
 
     @PostMapping("/tiers/lookup")
     BulkLookupResult lookup(@Valid @RequestBody BulkLookup request) {
         Set<String> requested = new LinkedHashSet<>(request.customerIds());
-        List<Decision> found = decisions.current(requested);
+        List<StoredTierLookup> found = decisions.lookups(requested);
         Set<String> missing = new LinkedHashSet<>(requested);
         found.forEach(d -> missing.remove(d.customerId()));
         Set<String> existing = decisions.existingCustomers(missing);
-        return new BulkLookupResult(found.stream().map(TierLookup::of).toList(),
-                missing.stream().filter(id -> !existing.contains(id)).toList(),
+        return new BulkLookupResult(found, missing.stream().filter(id -> !existing.contains(id)).toList(),
                 missing.stream().filter(existing::contains).toList());
     }
 }

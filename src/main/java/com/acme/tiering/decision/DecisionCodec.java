@@ -21,4 +21,8 @@ class DecisionCodec {
     Decision read(String stored) {
         return json.readValue(stored, Decision.class);
     }
+
+    String write(TierLookup lookup) {
+        return json.writeValueAsString(lookup);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Read side of decisions: lookups for sales systems, history and summaries for auditors and managers. */
@@ -33,6 +34,23 @@ public class DecisionQueries {
         return decisions.current(customerId).orElseThrow(() -> noDecision(customerId));
     }
 
+    /**
+     * The current decision as a sales system sees it. Lookups are single statements and need no transaction of
+     * their own: starting and committing one cost more than the query.
+     *
+     * @throws NoDecision when the customer is unknown or not evaluated yet
+     */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public StoredTierLookup lookupOrThrow(String customerId) {
+        return decisions.lookup(customerId).orElseThrow(() -> noDecision(customerId));
+    }
+
+    /** The current decisions of those customers that have one, as sales systems see them. */
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
+    public List<StoredTierLookup> lookups(Collection<String> customerIds) {
+        return decisions.lookups(customerIds);
+    }
+
     /** @throws NoDecision when the customer is unknown or had no decision on that date */
     public Decision inForceOnOrThrow(String customerId, LocalDate date) {
         return decisions.inForceOn(customerId, date).orElseThrow(() -> existingCustomers(List.of(customerId)).isEmpty()
@@ -52,6 +70,7 @@ public class DecisionQueries {
                 : NoDecision.notEvaluatedYet(customerId);
     }
 
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public java.util.Set<String> existingCustomers(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return java.util.Set.of();

@@ -19,11 +19,13 @@ class DecisionStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DecisionCodec codec;
+    private final JdbcClient lookups;
 
     DecisionStore(JdbcClient jdbc, JdbcTemplate template, DecisionCodec codec) {
         this.jdbc = jdbc;
         this.template = template;
         this.codec = codec;
+        this.lookups = JdbcClient.create(new JdbcTemplate(template.getDataSource()));
     }
 
     /** What recording needs to know of the decisions in force: the tier, since when, and the change key. */
@@ -66,8 +68,8 @@ class DecisionStore {
         template.batchUpdate("""
                 INSERT INTO current_decision (tier, qualified_tier, plan_code, lifecycle_stage, rfm_segment,
                     churn_risk, churn_triggers, change_key, tier_since, downgrade_pending_since, ruleset_version,
-                    run_id, as_of, evaluated_at, decision_json, rules_tier, customer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    run_id, as_of, evaluated_at, decision_json, rules_tier, lookup_json, customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
 
@@ -76,7 +78,7 @@ class DecisionStore {
                 UPDATE current_decision SET tier = ?, qualified_tier = ?, plan_code = ?, lifecycle_stage = ?,
                     rfm_segment = ?, churn_risk = ?, churn_triggers = ?, change_key = ?, tier_since = ?,
                     downgrade_pending_since = ?, ruleset_version = ?, run_id = ?, as_of = ?, evaluated_at = ?,
-                    decision_json = ?, rules_tier = ?
+                    decision_json = ?, rules_tier = ?, lookup_json = ?
                 WHERE customer_id = ?
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
@@ -98,7 +100,8 @@ class DecisionStore {
         ps.setTimestamp(14, Timestamp.from(d.evaluatedAt()));
         ps.setString(15, json);
         ps.setString(16, d.rulesTier());
-        ps.setString(17, d.customerId());
+        ps.setString(17, codec.write(TierLookup.of(d)));
+        ps.setString(18, d.customerId());
     }
 
     /** Appends rows chained to each customer's last row: every row's hash covers the one before it. */
@@ -158,6 +161,36 @@ class DecisionStore {
         }
         return jdbc.sql("SELECT decision_json FROM current_decision WHERE customer_id IN (:ids)")
                 .param("ids", customerIds).query(String.class).list().stream().map(codec::read).toList();
+    }
+
+    /**
+     * Tier lookups read the lookup's own JSON; rows recorded before V16 carry none and answer from the decision.
+     * They read at most 1,000 rows by primary key, so they go without the configured query timeout (a backstop
+     * for long statements): setting it costs a statement of its own per query on H2, which also makes H2 drop
+     * every connection's parsed statements, and a timer per query on MySQL.
+     */
+    private static final String LOOKUP = """
+            SELECT customer_id, lookup_json, CASE WHEN lookup_json IS NULL THEN decision_json END AS decision_json
+            FROM current_decision""";
+
+    Optional<StoredTierLookup> lookup(String customerId) {
+        return lookups.sql(LOOKUP + " WHERE customer_id = ?").param(customerId).query(this::lookupRow).optional();
+    }
+
+    List<StoredTierLookup> lookups(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return lookups.sql(LOOKUP + " WHERE customer_id IN (:ids)").param("ids", customerIds).query(this::lookupRow)
+                .list();
+    }
+
+    private StoredTierLookup lookupRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String lookup = rs.getString("lookup_json");
+        if (lookup == null) {
+            lookup = codec.write(TierLookup.of(codec.read(rs.getString("decision_json"))));
+        }
+        return new StoredTierLookup(rs.getString("customer_id"), lookup);
     }
 
     List<Decision> history(String customerId) {

@@ -60,8 +60,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403, "Forbidden",
                                 "Your role may not do this; docs/security.md lists who may do what")))
                 .authorizeHttpRequests(requests -> requests
-                        // sales systems: tier lookups and what-if
-                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/tier")
+                        // sales systems: tier lookups and what-if, and a ping to check the key
+                        .requestMatchers(HttpMethod.GET, "/api/v1/customers/*/tier", "/api/v1/ping")
                         .hasAnyRole(Roles.SALES_SYSTEM, Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tiers/lookup", "/api/v1/evaluations/what-if")
                         .hasAnyRole(Roles.SALES_SYSTEM, Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN)

@@ -95,6 +95,8 @@ final class HostileInputs {
             refused(endpoint, "id " + label(id), send.apply("{\"customerIds\":[" + jsonString(id) + "]}"),
                     "customerIds");
         }
+        accepted("GET /api/v1/ping", "unknown parameters with bad values", get("/api/v1/ping?id=' OR 1=1&x=<script>"),
+                result -> assertThat(result.getResponse().getContentAsString()).isEqualTo("{\"status\":\"UP\"}"));
     }
 
     private void customers() {

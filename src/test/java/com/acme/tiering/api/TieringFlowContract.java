@@ -27,7 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.decision.TierLookup;
 import com.acme.tiering.support.DatabaseCleaner;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole loop through the HTTP API: ingest, evaluate, record, look up, explain, run.
@@ -45,6 +49,12 @@ abstract class TieringFlowContract {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    DecisionQueries decisions;
+
+    @Autowired
+    JsonMapper json;
 
     LocalDate today;
 
@@ -150,6 +160,40 @@ abstract class TieringFlowContract {
                 .andExpect(jsonPath("$.decisions[0].customerId").value("FLOW-3"))
                 .andExpect(jsonPath("$.notEvaluatedCustomerIds[0]").value("FLOW-4"))
                 .andExpect(jsonPath("$.unknownCustomerIds.length()").value(998));
+    }
+
+    /**
+     * Lookups read the lookup's own JSON column (V16), not the whole decision; rows recorded before V16 have none
+     * and answer from the decision. Both answers must be, byte for byte, the decision's lookup as the API wrote it.
+     */
+    @Test
+    void aLookupAnswersFromItsOwnColumnExactlyWhatTheWholeDecisionSays() throws Exception {
+        customer("FLOW-6", "Same Answer AG");
+        orders("FLOW-6", order("o-1", today.minusDays(500), "10000.00"), order("o-2", today.minusDays(40), "8000.00"));
+        evaluate("FLOW-6");
+        mvc.perform(put("/api/v1/customers/FLOW-6/override").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"tier\":\"A\",\"kind\":\"PIN\",\"reason\":\"Board \\\"yes\\\" é€\","
+                        + "\"expiresAt\":\"" + clock.instant().plus(java.time.Duration.ofDays(30)) + "\"}"))
+                .andExpect(status().isOk());
+        String expected = json.writeValueAsString(TierLookup.of(decisions.currentOrThrow("FLOW-6")));
+        assertThat(expected).contains("\"manualOverride\":{").contains("\"churnSignals\":[");
+
+        assertThat(lookupBodies("FLOW-6")).containsExactly(expected, bulkBody(expected));
+        jdbc.update("UPDATE current_decision SET lookup_json = NULL WHERE customer_id = 'FLOW-6'");
+        assertThat(lookupBodies("FLOW-6")).containsExactly(expected, bulkBody(expected));
+    }
+
+    private List<String> lookupBodies(String customerId) throws Exception {
+        String single = mvc.perform(get("/api/v1/customers/" + customerId + "/tier")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String bulk = mvc.perform(post("/api/v1/tiers/lookup").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"customerIds\":[\"" + customerId + "\"]}")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return List.of(single, bulk);
+    }
+
+    private static String bulkBody(String lookup) {
+        return "{\"decisions\":[" + lookup + "],\"unknownCustomerIds\":[],\"notEvaluatedCustomerIds\":[]}";
     }
 
     @Test
