@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.rule.Match;
 
@@ -28,12 +29,15 @@ class FiringRecorder extends DefaultAgendaEventListener {
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
         Match match = event.getMatch();
-        RuleInfo info = ruleset.rule(match.getRule().getPackageName(), match.getRule().getName());
+        Rule rule = match.getRule();
+        RuleInfo info = ruleset.rule(rule.getPackageName(), rule.getName());
+        List<? extends Object> matched = match.getObjects();
         Map<String, Object> read = new LinkedHashMap<>();
         for (RuleInfo.FactRead factRead : info.reads()) {
-            for (Object object : match.getObjects()) {
-                if (object.getClass().getSimpleName().equals(factRead.type())) {
-                    read.put(factRead.property(), FactModel.value(object, factRead.property()));
+            FactModel.Reader reader = factRead.reader();
+            for (Object object : matched) {
+                if (reader.reads(object)) {
+                    read.put(factRead.property(), reader.valueOf(object));
                 }
             }
         }
