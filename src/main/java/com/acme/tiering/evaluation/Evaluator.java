@@ -1,6 +1,7 @@
 package com.acme.tiering.evaluation;
 
 import org.kie.api.runtime.KieSession;
+import org.kie.internal.event.rule.RuleEventManager;
 import org.springframework.stereotype.Service;
 
 import com.acme.tiering.facts.AssignedTier;
@@ -72,7 +73,7 @@ public class Evaluator {
         try {
             session.setGlobal("decision", outcome);
             if (firings != null) {
-                session.addEventListener(firings);
+                ((RuleEventManager) session).addEventListener(firings);
             }
             session.insert(facts);
             session.fireAllRules();

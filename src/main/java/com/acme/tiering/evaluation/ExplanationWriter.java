@@ -2,6 +2,7 @@ package com.acme.tiering.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,9 +33,10 @@ class ExplanationWriter {
             String qualified, String rulesTier, TierOverride override) {
         // "Why not higher" and the margins are the rules' view: what the customer lacks, whatever a person decided.
         List<TierGap> gaps = whyNotHigher(facts, ruleset, rulesTier);
-        String summary = summary(facts, firings.tierRow(), outcome, qualified, rulesTier, gaps);
+        RuleInfo tierRow = firings.tierRow();
+        String summary = summary(facts, tierRow, outcome, qualified, rulesTier, gaps);
         return new Explanation(override == null ? summary : withOverride(override, rulesTier, summary),
-                firings.fired(), gaps, margins(facts, firings.tierRow()));
+                firings.fired(), gaps, margins(facts, tierRow));
     }
 
     /**
@@ -61,18 +63,26 @@ class ExplanationWriter {
         }
         List<Explanation.Margin> margins = new ArrayList<>();
         for (RuleInfo.Condition condition : tierRow.conditions()) {
-            BigDecimal actual = RuleInfo.Condition.number(facts.value(condition.fact()));
-            if (condition.numeric() && actual != null && condition.holdsFor(actual)) {
+            BigDecimal actual = condition.numeric() ? RuleInfo.Condition.number(facts.value(condition.fact())) : null;
+            if (actual != null && condition.holdsFor(actual)) {
                 BigDecimal threshold = (BigDecimal) condition.value();
                 BigDecimal margin = actual.subtract(threshold).abs();
                 String side = condition.operator().startsWith(">") ? " above the " : " below the ";
                 margins.add(new Explanation.Margin(condition.fact(), condition.operator(), threshold, actual, margin,
                         condition.fact() + " " + ConditionText.format(actual) + " is " + ConditionText.format(margin)
-                                + side + condition.operator().replace("<=", "≤").replace(">=", "≥") + " "
-                                + ConditionText.format(threshold) + " threshold"));
+                                + side + inequality(condition.operator()) + " " + ConditionText.format(threshold)
+                                + " threshold"));
             }
         }
         return margins;
+    }
+
+    private static String inequality(String operator) {
+        return switch (operator) {
+            case "<=" -> "≤";
+            case ">=" -> "≥";
+            default -> operator;
+        };
     }
 
     private static List<TierGap> whyNotHigher(CustomerFacts facts, CompiledRuleset ruleset, String tier) {
@@ -81,11 +91,16 @@ class ExplanationWriter {
             if (Tiers.rank(row.assignsTier()) >= Tiers.rank(tier)) {
                 break;
             }
-            List<UnmetCondition> unmet = row.conditions().stream()
-                    .filter(condition -> !condition.holdsFor(facts.value(condition.fact())))
-                    .map(condition -> ConditionText.unmet(condition, facts.value(condition.fact()))).toList();
+            List<UnmetCondition> unmet = new ArrayList<>(row.conditions().size());
+            for (RuleInfo.Condition condition : row.conditions()) {
+                Object actual = facts.value(condition.fact());
+                if (!condition.holdsFor(actual)) {
+                    unmet.add(ConditionText.unmet(condition, actual));
+                }
+            }
             if (!unmet.isEmpty()) {
-                gaps.add(new TierGap(row.assignsTier(), row.name(), row.source(), row.description(), unmet));
+                gaps.add(new TierGap(row.assignsTier(), row.name(), row.source(), row.description(),
+                        Collections.unmodifiableList(unmet)));
             }
         }
         return gaps;
@@ -130,8 +145,12 @@ class ExplanationWriter {
         String prefix = Tiers.name(tier) + ":";
         String description = row.description().startsWith(prefix)
                 ? row.description().substring(prefix.length()).trim() : row.description();
-        String met = row.conditions().stream().map(c -> ConditionText.met(c, facts.value(c.fact())))
-                .collect(Collectors.joining(", "));
-        return description + (met.isEmpty() ? "" : " — " + met) + " (" + row.source() + ")";
+        StringBuilder reason = new StringBuilder(description);
+        String separator = " — ";
+        for (RuleInfo.Condition condition : row.conditions()) {
+            reason.append(separator).append(ConditionText.met(condition, facts.value(condition.fact())));
+            separator = ", ";
+        }
+        return reason.append(" (").append(row.source()).append(')').toString();
     }
 }

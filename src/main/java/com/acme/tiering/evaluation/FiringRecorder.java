@@ -5,18 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
 
 import com.acme.tiering.evaluation.Explanation.FiredRule;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.FactModel;
 import com.acme.tiering.ruleset.RuleInfo;
 
-/** Captures every rule that fires, in order, with the values its conditions read from the matched facts. */
-class FiringRecorder extends DefaultAgendaEventListener {
+/**
+ * Captures every rule that fires, in order, with the values its conditions read from the matched facts.
+ * A rule event listener rather than an agenda event listener: Drools then hands over each fired match as it
+ * is, instead of building an event object for every match created, cancelled, about to fire and fired.
+ */
+class FiringRecorder implements RuleEventListener {
 
     private final CompiledRuleset ruleset;
     private final List<FiredRule> fired = new ArrayList<>();
@@ -27,17 +30,17 @@ class FiringRecorder extends DefaultAgendaEventListener {
     }
 
     @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-        Match match = event.getMatch();
+    public void onAfterMatchFire(Match match) {
         Rule rule = match.getRule();
         RuleInfo info = ruleset.rule(rule.getPackageName(), rule.getName());
         List<? extends Object> matched = match.getObjects();
-        Map<String, Object> read = new LinkedHashMap<>();
-        for (RuleInfo.FactRead factRead : info.reads()) {
-            FactModel.Reader reader = factRead.reader();
-            for (Object object : matched) {
-                if (reader.reads(object)) {
-                    read.put(factRead.property(), reader.valueOf(object));
+        List<RuleInfo.FactRead> reads = info.reads();
+        Map<String, Object> read = new LinkedHashMap<>(reads.size() * 2);
+        for (int r = 0; r < reads.size(); r++) {
+            FactModel.Reader reader = reads.get(r).reader();
+            for (int m = 0; m < matched.size(); m++) {
+                if (reader.reads(matched.get(m))) {
+                    read.put(reader.property(), reader.valueOf(matched.get(m)));
                 }
             }
         }
@@ -52,6 +55,11 @@ class FiringRecorder extends DefaultAgendaEventListener {
 
     /** The tier-table row that fired, if any. */
     RuleInfo tierRow() {
-        return firedInfo.stream().filter(info -> info.assignsTier() != null).findFirst().orElse(null);
+        for (RuleInfo info : firedInfo) {
+            if (info.assignsTier() != null) {
+                return info;
+            }
+        }
+        return null;
     }
 }

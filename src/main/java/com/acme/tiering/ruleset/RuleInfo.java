@@ -76,6 +76,9 @@ public record RuleInfo(
             if (value instanceof BigDecimal decimal) {
                 return decimal;
             }
+            if (value instanceof Integer || value instanceof Long) {
+                return BigDecimal.valueOf(((Number) value).longValue());
+            }
             return value instanceof Number n ? new BigDecimal(n.toString()) : null;
         }
 
