@@ -39,13 +39,14 @@ import json, re, sys
 runs = json.load(open(sys.argv[1]))
 retained = {}
 for line in open(sys.argv[2]):
-    m = re.match(r"retained rows=(\d+) heapBytes=(-?\d+) metaspaceBytes=(-?\d+) rules=(\d+)", line)
+    m = re.match(r"retained rows=(\d+) heapBytes=(-?\d+) metaspaceBytes=(-?\d+) rules=(\d+) compileMs=(\d+)", line)
     if m:
-        retained[int(m.group(1))] = (int(m.group(2)), int(m.group(3)), int(m.group(4)))
+        retained[int(m.group(1))] = tuple(int(g) for g in m.groups()[1:])
 
 LABELS = {
     "fullDecision": "ours: full decision, explanation captured",
     "withoutExplanation": "ours: same decision, no explanation",
+    "twoTables": "ours: tier + plan tables only, explained",
     "handWritten": "hand-written Java policy (lower bound)",
     "camunda[feel=default]": "Camunda DMN, 2 tables, default FEEL",
     "camunda[feel=legacy]": "Camunda DMN, 2 tables, legacy FEEL",
@@ -72,9 +73,11 @@ for name, (score, error, unit, alloc) in figures.items():
     digits = 0 if score >= 100 else 1
     print("%-44s %14s %12s %-7s %12s" % (label, fmt(score, digits), fmt(error, digits), unit,
                                          "" if alloc is None else fmt(alloc / 1024, 1) + " KiB"))
-for rows, (heap, meta, rules) in sorted(retained.items()):
-    print("%-44s heap %8.1f MiB, Metaspace %6.1f MiB (%d rules)" % (
-        "kept by a compiled upload, %s tier rows" % fmt(rows), heap / 2**20, meta / 2**20, rules))
+print()
+print("A service just after start-up (JVM fresh, shipped rules compiled once), one upload per size:")
+for rows, (heap, meta, rules, millis) in sorted(retained.items()):
+    print("  %5s tier rows (%4d rules): compiled in %5.2f s; kept: heap %5.1f MiB, Metaspace %4.1f MiB" % (
+        fmt(rows), rules, millis / 1000, heap / 2**20, meta / 2**20))
 
 def ratio(a, b):
     """a / b with the error of the quotient from the two relative errors."""
@@ -86,17 +89,20 @@ print()
 print("Ratios (same run, same machine)")
 def show(text, value, target=None, met=None):
     verdict = "" if met is None else ("  MET" if met else "  MISSED")
-    print("  %-58s %s%s%s" % (text, value, "" if target is None else "   target " + target, verdict))
+    print("  %-62s %s%s%s" % (text, value, "" if target is None else "   target " + target, verdict))
 
 if "fullDecision" in figures and "handWritten" in figures:
     r, e = ratio("fullDecision", "handWritten")
     show("ours with explanation / hand-written", "%.4f ± %.4f (1 : %s)" % (r, e, fmt(1 / r)))
 camundas = [n for n in figures if n.startswith("camunda")]
-if "fullDecision" in figures and camundas:
-    for name in camundas:
+for name in camundas:
+    peer = LABELS[name].replace("Camunda DMN, 2 tables, ", "Camunda, ")
+    if "fullDecision" in figures:
         r, e = ratio("fullDecision", name)
-        show("ours with explanation / " + LABELS[name].replace("Camunda DMN, 2 tables, ", "Camunda, "),
-             "%.1f ± %.1f" % (r, e), "≥ 1", r >= 1)
+        show("ours, full decision with explanation / " + peer, "%.2f ± %.2f" % (r, e), "≥ 1", r >= 1)
+    if "twoTables" in figures:
+        r, e = ratio("twoTables", name)
+        show("ours, the same 2 tables with explanation / " + peer, "%.2f ± %.2f" % (r, e))
 if "fullDecision" in figures and "withoutExplanation" in figures:
     r, e = ratio("fullDecision", "withoutExplanation")
     show("explanation cost = 1 − with / without", "%.0f%% ± %.0f%%" % ((1 - r) * 100, e * 100), "< 25%",
@@ -108,8 +114,11 @@ if "fullDecision" in figures:
 compile_1000 = figures.get("compile[rows=1000]")
 if compile_1000:
     seconds = compile_1000[0] / 1000
-    show("compile an upload with a 1,000-row table", "%.2f s = %.2f × 5 s" % (seconds, seconds / 5), "< 5 s",
-         seconds < 5)
+    show("compile an upload with a 1,000-row table (warm JVM)", "%.2f s = %.2f × 5 s" % (seconds, seconds / 5),
+         "< 5 s", seconds < 5)
+if 1000 in retained:
+    seconds = retained[1000][3] / 1000
+    show("the same just after start-up", "%.2f s = %.2f × 5 s" % (seconds, seconds / 5), "< 5 s", seconds < 5)
     if "compile[rows=10]" in figures:
         r, e = ratio("compile[rows=1000]", "compile[rows=10]")
         show("compile 1,000 rows / compile 10 rows", "%.1f ± %.1f" % (r, e))

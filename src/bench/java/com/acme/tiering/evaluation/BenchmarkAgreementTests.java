@@ -69,6 +69,19 @@ class BenchmarkAgreementTests {
     }
 
     @Test
+    void theTwoTablesAloneGiveTheTierTableTierOfTheFullRules() {
+        EngineBenchmarks.TwoTables tables = new EngineBenchmarks.TwoTables();
+        tables.compile();
+        for (CustomerFacts customer : CUSTOMERS) {
+            Evaluation twoTables = Evaluator.run(customer, tables.ruleset);
+
+            assertThat(twoTables.qualifiedTier()).as(customer.customerId())
+                    .isEqualTo(Evaluator.run(customer, RULES).qualifiedTier());
+            assertThat(twoTables.explanation().firedRules()).as(customer.customerId()).hasSize(2);
+        }
+    }
+
+    @Test
     void everyTierPlanAndTriggerOccursAmongTheBenchmarkCustomers() {
         Set<String> seen = new HashSet<>();
         for (CustomerFacts customer : CUSTOMERS) {
