@@ -112,8 +112,8 @@ final class ConditionText {
         BigDecimal rounded = value.setScale(Math.min(decimals, MAX_DECIMALS), RoundingMode.HALF_UP);
         String plain = rounded.abs().toPlainString();
         int point = plain.indexOf('.');
-        if (point < 0 && plain.length() <= 3 && rounded.signum() >= 0) {
-            return plain; // nothing to group: most counts and days are this short
+        if ((point < 0 ? plain.length() : point) <= 3 && rounded.signum() >= 0) {
+            return plain; // nothing to group: most counts, days and shares are this short
         }
         String whole = point < 0 ? plain : plain.substring(0, point);
         StringBuilder text = new StringBuilder(plain.length() + whole.length() / 3 + 1);

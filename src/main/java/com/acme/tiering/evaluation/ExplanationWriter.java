@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.acme.tiering.evaluation.Explanation.TierGap;
 import com.acme.tiering.evaluation.Explanation.UnmetCondition;
@@ -108,28 +107,45 @@ class ExplanationWriter {
 
     private static String summary(CustomerFacts facts, RuleInfo tierRow, Outcome outcome, String qualified,
             String tier, List<TierGap> gaps) {
-        StringBuilder text = new StringBuilder(tierTitle(tier));
+        StringBuilder text = new StringBuilder(320).append(tierTitle(tier));
         if (tierRow == null) {
             text.append(": no tier row matched.");
         }
         else if (tier.equals(qualified)) {
-            text.append(": ").append(reason(facts, tierRow, tier)).append('.');
+            appendReason(text.append(": "), facts, tierRow, tier).append('.');
         }
         else if (outcome.pendingSince() != null) {
             text.append(", kept by the tier policy: downgrade to ").append(named(qualified))
                     .append(" pending since ").append(outcome.pendingSince()).append(", tier ").append(tier)
                     .append(" protected until ").append(outcome.protectedUntil()).append(". Qualifies for ")
-                    .append(qualified).append(": ").append(reason(facts, tierRow, qualified)).append('.');
+                    .append(qualified).append(": ");
+            appendReason(text, facts, tierRow, qualified).append('.');
         }
         else {
-            text.append(", set by the tier policy. Qualifies for ").append(named(qualified)).append(": ")
-                    .append(reason(facts, tierRow, qualified)).append('.');
+            text.append(", set by the tier policy. Qualifies for ").append(named(qualified)).append(": ");
+            appendReason(text, facts, tierRow, qualified).append('.');
         }
-        gaps.stream().filter(gap -> Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1).min(CLOSEST)
-                .ifPresent(next -> text.append(" Not ").append(next.tier()).append(": ")
-                        .append(next.unmet().stream().map(UnmetCondition::text).collect(Collectors.joining("; ")))
-                        .append("."));
+        TierGap next = closestNextTier(gaps, tier);
+        if (next != null) {
+            text.append(" Not ").append(next.tier()).append(": ");
+            for (int i = 0; i < next.unmet().size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(next.unmet().get(i).text());
+            }
+            text.append('.');
+        }
         return text.toString();
+    }
+
+    /** Of the rows of the tier just above, the one closest to being met; the first of equals. */
+    private static TierGap closestNextTier(List<TierGap> gaps, String tier) {
+        TierGap closest = null;
+        for (TierGap gap : gaps) {
+            boolean nextTier = Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1;
+            if (nextTier && (closest == null || CLOSEST.compare(closest, gap) > 0)) {
+                closest = gap;
+            }
+        }
+        return closest;
     }
 
     private static String tierTitle(String tier) {
@@ -141,16 +157,20 @@ class ExplanationWriter {
     }
 
     /** The row's description without the tier name the title already gives, its met conditions, and its source. */
-    private static String reason(CustomerFacts facts, RuleInfo row, String tier) {
-        String prefix = Tiers.name(tier) + ":";
-        String description = row.description().startsWith(prefix)
-                ? row.description().substring(prefix.length()).trim() : row.description();
-        StringBuilder reason = new StringBuilder(description);
+    private static StringBuilder appendReason(StringBuilder text, CustomerFacts facts, RuleInfo row, String tier) {
+        String name = Tiers.name(tier);
+        String description = row.description();
+        if (description.startsWith(name) && description.startsWith(":", name.length())) {
+            text.append(description.substring(name.length() + 1).trim());
+        }
+        else {
+            text.append(description);
+        }
         String separator = " — ";
         for (RuleInfo.Condition condition : row.conditions()) {
-            reason.append(separator).append(ConditionText.met(condition, facts.value(condition.fact())));
+            text.append(separator).append(ConditionText.met(condition, facts.value(condition.fact())));
             separator = ", ";
         }
-        return reason.append(" (").append(row.source()).append(')').toString();
+        return text.append(" (").append(row.source()).append(')');
     }
 }
