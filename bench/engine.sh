@@ -31,7 +31,7 @@ echo "   log: ${OUT}/jmh.log"
 "${MVN[@]}" exec:exec@jmh "-Djmh.args=-f 1 -t 1 -prof gc -rf json -rff ${OUT}/jmh.json ${JMH_ARGS}" \
   > "${OUT}/jmh.log" 2>&1 || { tail -40 "${OUT}/jmh.log"; exit 1; }
 
-echo "== The decision engines again, by process CPU time, in rounds that take each engine in turn"
+echo "== The decision engines again, by the CPU time of the thread, in short rounds that take each engine in turn"
 "${MVN[@]}" exec:exec@cpu-time > "${OUT}/cpu-time.txt" 2>&1 || { cat "${OUT}/cpu-time.txt"; exit 1; }
 
 echo "== Memory a compiled ruleset keeps (heap and Metaspace after a full GC, ruleset held)"
@@ -68,12 +68,16 @@ for run in json.load(open(sys.argv[1])):
     alloc = run.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
     jmh[name] = (primary["score"], primary["scoreError"], primary["scoreUnit"], alloc)
 
-# CPU time: name -> (decisions per CPU second from the median round, slowest round, fastest round)
-cpu = {}
+# CPU time: name -> (decisions per CPU second from the median round, slowest round, fastest round), and
+# "a/b" -> the median over the rounds of a's speed over b's within each round
+cpu, cpu_ratios = {}, {}
 for line in open(sys.argv[2]):
     m = re.match(r"cpu engine=(\S+) nsPerOp=([\d.]+) opsPerCpuSecond=([\d.]+) rounds=\d+ min=([\d.]+) max=([\d.]+)", line)
     if m:
         cpu[m.group(1)] = (float(m.group(3)), 1e9 / float(m.group(5)), 1e9 / float(m.group(4)))
+    m = re.match(r"ratio (\S+)=([\d.]+)", line)
+    if m:
+        cpu_ratios[m.group(1)] = float(m.group(2))
 
 retained = {}
 for line in open(sys.argv[3]):
@@ -81,9 +85,14 @@ for line in open(sys.argv[3]):
     if m:
         retained[int(m.group(1))] = tuple(int(g) for g in m.groups()[1:])
 
+def alloc_text(alloc):
+    if alloc is None:
+        return ""
+    return fmt(alloc / 1024, 1) + " KiB" if alloc < 10 * 2**20 else fmt(alloc / 2**20, 0) + " MiB"
+
 print()
 print("%-44s %14s %12s %-6s %11s  %s" % ("JMH (wall clock, one thread)", "score", "± error", "unit", "alloc/op",
-                                         "by CPU time: median (rounds' range)"))
+                                         "by thread CPU time: median (rounds' range)"))
 for name, (score, error, unit, alloc) in jmh.items():
     digits = 0 if score >= 100 else 1
     by_cpu = ""
@@ -91,7 +100,7 @@ for name, (score, error, unit, alloc) in jmh.items():
         median, slowest, fastest = cpu[name]
         by_cpu = "%s ops/s (%s–%s)" % (fmt(median), fmt(slowest), fmt(fastest))
     print("%-44s %14s %12s %-6s %11s  %s" % (label(name), fmt(score, digits), fmt(error, digits), unit,
-                                             "" if alloc is None else fmt(alloc / 1024, 1) + " KiB", by_cpu))
+                                             alloc_text(alloc), by_cpu))
 
 print()
 print("A service just after start-up (JVM fresh, shipped rules compiled once), one upload per size:")
@@ -103,9 +112,12 @@ def show(text, value, target=None, met=None):
     verdict = "" if met is None else ("  MET" if met else "  MISSED")
     print("  %-58s %-26s%s%s" % (text, value, "" if target is None else "target " + target, verdict))
 
-def ratios(title, score, error):
-    """score(name) and error(name) give the figure in operations per second and its error (0 if unknown)."""
+def ratios(title, score, error, measured_ratio=lambda a, b: None):
+    """score(name) and error(name) give the figure in operations per second and its error (0 if unknown);
+    measured_ratio(a, b) a ratio measured as such, used when there is one."""
     def ratio(a, b):
+        if measured_ratio(a, b) is not None:
+            return measured_ratio(a, b), 0
         r = score(a) / score(b)
         return r, r * (error(a) / score(a) + error(b) / score(b))
     def both(*names):
@@ -136,8 +148,8 @@ def ratios(title, score, error):
 
 ratios("Ratios from JMH (wall clock; the other builds' load falls on each benchmark differently)",
        lambda n: jmh[n][0] if n in jmh else None, lambda n: jmh[n][1] if n in jmh else 0)
-ratios("Ratios from CPU time (median rounds, engines interleaved)",
-       lambda n: cpu[n][0] if n in cpu else None, lambda n: 0)
+ratios("Ratios from the benchmark thread's CPU time (engines interleaved; median of the rounds' ratios)",
+       lambda n: cpu[n][0] if n in cpu else None, lambda n: 0, lambda a, b: cpu_ratios.get(a + "/" + b))
 
 print()
 print("Compiling")

@@ -1,6 +1,7 @@
 package com.acme.tiering.evaluation;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,21 +13,27 @@ import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.ruleset.CompiledRuleset;
 
 /**
- * The engines of {@link EngineBenchmarks} timed by the CPU time this JVM uses rather than by the clock, in
- * rounds that take each engine in turn: a build on the same cores slows every engine of a round alike
- * instead of whichever JMH happened to be measuring, so the ratios hold on a busy machine. CPU time of the
- * whole process, so the garbage collector's work for each engine counts too. Prints one line per engine:
- * {@code cpu engine=fullDecision nsPerOp=... opsPerCpuSecond=... rounds=...}. Not a test; bench/engine.sh
- * runs it after JMH.
+ * The engines of {@link EngineBenchmarks} timed by the CPU time of the thread that runs them rather than by the
+ * clock, in many short rounds that take each engine in turn: a build on the same cores slows the engines of one
+ * round alike instead of whichever benchmark JMH happened to be measuring, and a ratio taken within each round,
+ * then the median over the rounds, holds on a busy machine. The thread's own time leaves out the JIT compiler
+ * and the collector (the serial one, whose pauses are short for these short-lived objects); JMH's figures
+ * include them.
+ * Prints per engine {@code cpu engine=fullDecision nsPerOp=... opsPerCpuSecond=... rounds=... min=... max=...}
+ * and per pair {@code ratio fullDecision/withoutExplanation=...} (engine a's speed over b's); arguments, if
+ * any, name the engines to time. Not a test; bench/engine.sh runs it after JMH.
  */
 public final class InterleavedCpuTime {
 
-    private static final long BLOCK_CPU_NANOS = 400_000_000L;
-    private static final int WARM_UP_ROUNDS = 4;
-    private static final int ROUNDS = 12;
+    private static final long BLOCK_CPU_NANOS = 20_000_000L;
+    private static final int WARM_UP_ROUNDS = 40;
+    private static final int ROUNDS = 150;
+    private static final List<List<String>> PAIRS = List.of(List.of("fullDecision", "withoutExplanation"),
+            List.of("fullDecision", "handWritten"), List.of("fullDecision", "camunda[feel=legacy]"),
+            List.of("fullDecision", "camunda[feel=default]"), List.of("twoTables", "camunda[feel=legacy]"),
+            List.of("twoTables", "camunda[feel=default]"));
 
-    private static final com.sun.management.OperatingSystemMXBean OS =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Where the decisions go, so that none can be optimised away. */
     private static final Object[] SINK = new Object[64];
@@ -52,6 +59,9 @@ public final class InterleavedCpuTime {
         engines.put("camunda[feel=legacy]", i -> camundaDecision(camunda, customers.get(i), i));
         engines.put("camunda[feel=default]", i -> camundaDecision(camundaDefault, customers.get(i), i));
 
+        if (args.length > 0) {
+            engines.keySet().retainAll(List.of(args)); // e.g. fullDecision withoutExplanation
+        }
         Map<String, List<Double>> nanosPerOp = new LinkedHashMap<>();
         engines.keySet().forEach(name -> nanosPerOp.put(name, new ArrayList<>()));
         List<String> names = new ArrayList<>(engines.keySet());
@@ -72,6 +82,17 @@ public final class InterleavedCpuTime {
                     1e9 / median, samples.size());
             System.out.printf(Locale.ROOT, " min=%.1f max=%.1f%n", min, max);
         });
+        for (List<String> pair : PAIRS) {
+            List<Double> a = nanosPerOp.get(pair.get(0));
+            List<Double> b = nanosPerOp.get(pair.get(1));
+            if (a != null && b != null) {
+                List<Double> speedRatios = new ArrayList<>();
+                for (int round = 0; round < a.size(); round++) {
+                    speedRatios.add(b.get(round) / a.get(round));
+                }
+                System.out.printf(Locale.ROOT, "ratio %s/%s=%.4f%n", pair.get(0), pair.get(1), median(speedRatios));
+            }
+        }
     }
 
     private static EngineBenchmarks.Camunda camunda(EngineBenchmarks.Shipped shipped, String feel) {
@@ -86,19 +107,19 @@ public final class InterleavedCpuTime {
                 camunda.tables.servicePlan(camunda.tierInForce[i], camunda.churnRisk[i], camunda.lifecycleStage[i]));
     }
 
-    /** Decisions round-robin over the customers until the process has used a block of CPU time: ns per decision. */
+    /** Decisions round-robin over the customers until the thread has used a block of CPU time: ns per decision. */
     private static double block(IntFunction<Object> engine, int customers) {
-        long start = OS.getProcessCpuTime();
+        long start = THREADS.getCurrentThreadCpuTime();
         long used;
         long ops = 0;
         int next = 0;
         do {
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 10; i++) {
                 SINK[next & 63] = engine.apply(next);
                 next = next + 1 == customers ? 0 : next + 1;
             }
-            ops += 100;
-            used = OS.getProcessCpuTime() - start;
+            ops += 10;
+            used = THREADS.getCurrentThreadCpuTime() - start;
         }
         while (used < BLOCK_CPU_NANOS);
         return (double) used / ops;

@@ -1,11 +1,8 @@
 package com.acme.tiering.evaluation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 import org.kie.internal.event.rule.RuleEventListener;
 
@@ -31,16 +28,15 @@ class FiringRecorder implements RuleEventListener {
 
     @Override
     public void onAfterMatchFire(Match match) {
-        Rule rule = match.getRule();
-        RuleInfo info = ruleset.rule(rule.getPackageName(), rule.getName());
+        RuleInfo info = ruleset.rule(match.getRule());
         List<? extends Object> matched = match.getObjects();
         List<RuleInfo.FactRead> reads = info.reads();
-        Map<String, Object> read = new LinkedHashMap<>(reads.size() * 2);
+        FactsRead read = new FactsRead(reads.size());
         for (int r = 0; r < reads.size(); r++) {
             FactModel.Reader reader = reads.get(r).reader();
             for (int m = 0; m < matched.size(); m++) {
                 if (reader.reads(matched.get(m))) {
-                    read.put(reader.property(), reader.valueOf(matched.get(m)));
+                    read.record(reader.property(), reader.valueOf(matched.get(m)));
                 }
             }
         }

@@ -1,11 +1,14 @@
 package com.acme.tiering.ruleset;
 
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 import com.acme.tiering.facts.Tiers;
@@ -18,13 +21,13 @@ import com.acme.tiering.facts.Tiers;
  *
  * @param version the sha256 content hash of the rule files
  * @param tierRows the rules that give a tier, best tier first and in table order: what "why not higher" reads
- * @param rulesByPackage the catalog by Drools package and rule name, as a fired rule names itself
+ * @param firedRules the catalog by the compiled rules themselves, as a fired match names its rule
  */
 public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
-        List<RuleInfo> tierRows, Map<String, Map<String, RuleInfo>> rulesByPackage) {
+        List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules) {
 
     public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog) {
-        this(version, files, kieBase, catalog, tierRows(catalog), byPackage(catalog));
+        this(version, files, kieBase, catalog, tierRows(catalog), firedRules(kieBase, catalog));
     }
 
     /** Sorted once per version, so no evaluation sorts the catalog. */
@@ -36,24 +39,36 @@ public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieB
                 .toList();
     }
 
-    /** Looking a fired rule up by package and name builds no {@code package.name} string per firing. */
-    private static Map<String, Map<String, RuleInfo>> byPackage(Map<String, RuleInfo> catalog) {
-        Map<String, Map<String, RuleInfo>> packages = new HashMap<>();
-        catalog.forEach((key, rule) -> {
-            String packageName = key.substring(0, key.length() - rule.name().length() - 1);
-            packages.computeIfAbsent(packageName, p -> new HashMap<>()).put(rule.name(), rule);
-        });
-        packages.replaceAll((p, rules) -> Map.copyOf(rules));
-        return Map.copyOf(packages);
+    /**
+     * Keyed by identity: a fired match hands over the very rule object the KieBase holds, so finding its
+     * catalog entry compares no names.
+     */
+    private static Map<Rule, RuleInfo> firedRules(KieBase kieBase, Map<String, RuleInfo> catalog) {
+        Map<Rule, RuleInfo> rules = new IdentityHashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleInfo info = catalog.get(kiePackage.getName() + "." + rule.getName());
+                if (info != null) {
+                    rules.put(rule, info);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(rules);
     }
 
     public KieSession newSession() {
         return kieBase.newKieSession();
     }
 
+    /** The catalog entry of a fired rule. */
+    public RuleInfo rule(Rule rule) {
+        RuleInfo info = firedRules.get(rule);
+        return info != null ? info : rule(rule.getPackageName(), rule.getName());
+    }
+
     /** The catalog entry of a fired rule, by its package and name. */
     public RuleInfo rule(String packageName, String ruleName) {
-        RuleInfo info = rulesByPackage.getOrDefault(packageName, Map.of()).get(ruleName);
+        RuleInfo info = catalog.get(packageName + "." + ruleName);
         return info != null ? info
                 : new RuleInfo(ruleName, "?", null, null, null, ruleName, ruleName, List.of(), null, List.of());
     }
