@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.acme.tiering.evaluation.Explanation.UnmetCondition;
 import com.acme.tiering.ruleset.RuleInfo.Condition;
@@ -93,9 +92,16 @@ final class ConditionText {
         return value instanceof BigDecimal || value instanceof Number ? format(Condition.number(value)) : value.toString();
     }
 
-    private static int decimals(BigDecimal... values) {
-        return Stream.of(values).filter(v -> v != null).mapToInt(v -> Math.max(v.stripTrailingZeros().scale(), 0))
-                .max().orElse(0);
+    private static int decimals(BigDecimal value) {
+        // Whole numbers, the most common facts, need no stripping: their scale is already 0.
+        if (value == null || value.scale() <= 0 || value.signum() == 0) {
+            return 0;
+        }
+        return Math.max(value.stripTrailingZeros().scale(), 0);
+    }
+
+    private static int decimals(BigDecimal actual, BigDecimal required) {
+        return Math.max(decimals(actual), decimals(required));
     }
 
     private static String format(BigDecimal value, int decimals) {
@@ -106,6 +112,9 @@ final class ConditionText {
         BigDecimal rounded = value.setScale(Math.min(decimals, MAX_DECIMALS), RoundingMode.HALF_UP);
         String plain = rounded.abs().toPlainString();
         int point = plain.indexOf('.');
+        if ((point < 0 ? plain.length() : point) <= 3 && rounded.signum() >= 0) {
+            return plain; // nothing to group: most counts, days and shares are this short
+        }
         String whole = point < 0 ? plain : plain.substring(0, point);
         StringBuilder text = new StringBuilder(plain.length() + whole.length() / 3 + 1);
         if (rounded.signum() < 0) {

@@ -1,6 +1,7 @@
 package com.acme.tiering.evaluation;
 
 import org.kie.api.runtime.KieSession;
+import org.kie.internal.event.rule.RuleEventManager;
 import org.springframework.stereotype.Service;
 
 import com.acme.tiering.facts.AssignedTier;
@@ -53,12 +54,27 @@ public class Evaluator {
     }
 
     static Evaluation run(CustomerFacts facts, CompiledRuleset ruleset, TierOverride override) {
+        return run(facts, ruleset, override, new FiringRecorder(ruleset));
+    }
+
+    /**
+     * The same decision without its explanation: no firing is recorded and nothing is written for auditors,
+     * so {@link Evaluation#explanation()} is null. For callers that only count outcomes and for benchmarks
+     * that price the explanation; never recorded as a decision.
+     */
+    static Evaluation decide(CustomerFacts facts, CompiledRuleset ruleset, TierOverride override) {
+        return run(facts, ruleset, override, null);
+    }
+
+    private static Evaluation run(CustomerFacts facts, CompiledRuleset ruleset, TierOverride override,
+            FiringRecorder firings) {
         Outcome outcome = new Outcome();
-        FiringRecorder firings = new FiringRecorder(ruleset);
         KieSession session = ruleset.newSession();
         try {
             session.setGlobal("decision", outcome);
-            session.addEventListener(firings);
+            if (firings != null) {
+                ((RuleEventManager) session).addEventListener(firings);
+            }
             session.insert(facts);
             session.fireAllRules();
             String qualified = outcome.qualifiedTier() == null ? NO_TIER_ROW : outcome.qualifiedTier();
@@ -70,17 +86,17 @@ public class Evaluator {
             session.fireAllRules();
             session.insert(new PlanContext(facts.customerId(), tier, outcome.churnRisk(), outcome.lifecycle()));
             session.fireAllRules();
-            return result(facts, ruleset, outcome, firings, qualified, rulesTier, override, tier);
+            Explanation explanation = firings == null ? null
+                    : EXPLANATIONS.explain(facts, ruleset, firings, outcome, qualified, rulesTier, override);
+            return result(facts, ruleset, outcome, explanation, qualified, rulesTier, override, tier);
         }
         finally {
             session.dispose();
         }
     }
 
-    private static Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome, FiringRecorder firings,
-            String qualified, String rulesTier, TierOverride override, String tier) {
-        Explanation explanation = EXPLANATIONS.explain(facts, ruleset, firings, outcome, qualified, rulesTier,
-                override);
+    private static Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome,
+            Explanation explanation, String qualified, String rulesTier, TierOverride override, String tier) {
         return new Evaluation(facts.customerId(), facts.asOf(), ruleset.version(), tier, Tiers.name(tier), qualified,
                 rulesTier, override, outcome.pendingSince(), outcome.protectedUntil(), outcome.servicePlan(),
                 outcome.lifecycle(), outcome.segment(), outcome.churnRisk(), outcome.signals(), facts, explanation);

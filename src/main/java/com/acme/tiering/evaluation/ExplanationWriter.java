@@ -2,9 +2,9 @@ package com.acme.tiering.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import com.acme.tiering.evaluation.Explanation.TierGap;
 import com.acme.tiering.evaluation.Explanation.UnmetCondition;
@@ -32,9 +32,10 @@ class ExplanationWriter {
             String qualified, String rulesTier, TierOverride override) {
         // "Why not higher" and the margins are the rules' view: what the customer lacks, whatever a person decided.
         List<TierGap> gaps = whyNotHigher(facts, ruleset, rulesTier);
-        String summary = summary(facts, firings.tierRow(), outcome, qualified, rulesTier, gaps);
+        RuleInfo tierRow = firings.tierRow();
+        String summary = summary(facts, tierRow, outcome, qualified, rulesTier, gaps);
         return new Explanation(override == null ? summary : withOverride(override, rulesTier, summary),
-                firings.fired(), gaps, margins(facts, firings.tierRow()));
+                firings.fired(), gaps, margins(facts, tierRow));
     }
 
     /**
@@ -61,18 +62,26 @@ class ExplanationWriter {
         }
         List<Explanation.Margin> margins = new ArrayList<>();
         for (RuleInfo.Condition condition : tierRow.conditions()) {
-            BigDecimal actual = RuleInfo.Condition.number(facts.value(condition.fact()));
-            if (condition.numeric() && actual != null && condition.holdsFor(actual)) {
+            BigDecimal actual = condition.numeric() ? RuleInfo.Condition.number(facts.value(condition.fact())) : null;
+            if (actual != null && condition.holdsFor(actual)) {
                 BigDecimal threshold = (BigDecimal) condition.value();
                 BigDecimal margin = actual.subtract(threshold).abs();
                 String side = condition.operator().startsWith(">") ? " above the " : " below the ";
                 margins.add(new Explanation.Margin(condition.fact(), condition.operator(), threshold, actual, margin,
                         condition.fact() + " " + ConditionText.format(actual) + " is " + ConditionText.format(margin)
-                                + side + condition.operator().replace("<=", "≤").replace(">=", "≥") + " "
-                                + ConditionText.format(threshold) + " threshold"));
+                                + side + inequality(condition.operator()) + " " + ConditionText.format(threshold)
+                                + " threshold"));
             }
         }
         return margins;
+    }
+
+    private static String inequality(String operator) {
+        return switch (operator) {
+            case "<=" -> "≤";
+            case ">=" -> "≥";
+            default -> operator;
+        };
     }
 
     private static List<TierGap> whyNotHigher(CustomerFacts facts, CompiledRuleset ruleset, String tier) {
@@ -81,11 +90,16 @@ class ExplanationWriter {
             if (Tiers.rank(row.assignsTier()) >= Tiers.rank(tier)) {
                 break;
             }
-            List<UnmetCondition> unmet = row.conditions().stream()
-                    .filter(condition -> !condition.holdsFor(facts.value(condition.fact())))
-                    .map(condition -> ConditionText.unmet(condition, facts.value(condition.fact()))).toList();
+            List<UnmetCondition> unmet = new ArrayList<>(row.conditions().size());
+            for (RuleInfo.Condition condition : row.conditions()) {
+                Object actual = facts.value(condition.fact());
+                if (!condition.holdsFor(actual)) {
+                    unmet.add(ConditionText.unmet(condition, actual));
+                }
+            }
             if (!unmet.isEmpty()) {
-                gaps.add(new TierGap(row.assignsTier(), row.name(), row.source(), row.description(), unmet));
+                gaps.add(new TierGap(row.assignsTier(), row.name(), row.source(), row.description(),
+                        Collections.unmodifiableList(unmet)));
             }
         }
         return gaps;
@@ -93,28 +107,45 @@ class ExplanationWriter {
 
     private static String summary(CustomerFacts facts, RuleInfo tierRow, Outcome outcome, String qualified,
             String tier, List<TierGap> gaps) {
-        StringBuilder text = new StringBuilder(tierTitle(tier));
+        StringBuilder text = new StringBuilder(320).append(tierTitle(tier));
         if (tierRow == null) {
             text.append(": no tier row matched.");
         }
         else if (tier.equals(qualified)) {
-            text.append(": ").append(reason(facts, tierRow, tier)).append('.');
+            appendReason(text.append(": "), facts, tierRow, tier).append('.');
         }
         else if (outcome.pendingSince() != null) {
             text.append(", kept by the tier policy: downgrade to ").append(named(qualified))
                     .append(" pending since ").append(outcome.pendingSince()).append(", tier ").append(tier)
                     .append(" protected until ").append(outcome.protectedUntil()).append(". Qualifies for ")
-                    .append(qualified).append(": ").append(reason(facts, tierRow, qualified)).append('.');
+                    .append(qualified).append(": ");
+            appendReason(text, facts, tierRow, qualified).append('.');
         }
         else {
-            text.append(", set by the tier policy. Qualifies for ").append(named(qualified)).append(": ")
-                    .append(reason(facts, tierRow, qualified)).append('.');
+            text.append(", set by the tier policy. Qualifies for ").append(named(qualified)).append(": ");
+            appendReason(text, facts, tierRow, qualified).append('.');
         }
-        gaps.stream().filter(gap -> Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1).min(CLOSEST)
-                .ifPresent(next -> text.append(" Not ").append(next.tier()).append(": ")
-                        .append(next.unmet().stream().map(UnmetCondition::text).collect(Collectors.joining("; ")))
-                        .append("."));
+        TierGap next = closestNextTier(gaps, tier);
+        if (next != null) {
+            text.append(" Not ").append(next.tier()).append(": ");
+            for (int i = 0; i < next.unmet().size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(next.unmet().get(i).text());
+            }
+            text.append('.');
+        }
         return text.toString();
+    }
+
+    /** Of the rows of the tier just above, the one closest to being met; the first of equals. */
+    private static TierGap closestNextTier(List<TierGap> gaps, String tier) {
+        TierGap closest = null;
+        for (TierGap gap : gaps) {
+            boolean nextTier = Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1;
+            if (nextTier && (closest == null || CLOSEST.compare(closest, gap) > 0)) {
+                closest = gap;
+            }
+        }
+        return closest;
     }
 
     private static String tierTitle(String tier) {
@@ -126,12 +157,20 @@ class ExplanationWriter {
     }
 
     /** The row's description without the tier name the title already gives, its met conditions, and its source. */
-    private static String reason(CustomerFacts facts, RuleInfo row, String tier) {
-        String prefix = Tiers.name(tier) + ":";
-        String description = row.description().startsWith(prefix)
-                ? row.description().substring(prefix.length()).trim() : row.description();
-        String met = row.conditions().stream().map(c -> ConditionText.met(c, facts.value(c.fact())))
-                .collect(Collectors.joining(", "));
-        return description + (met.isEmpty() ? "" : " — " + met) + " (" + row.source() + ")";
+    private static StringBuilder appendReason(StringBuilder text, CustomerFacts facts, RuleInfo row, String tier) {
+        String name = Tiers.name(tier);
+        String description = row.description();
+        if (description.startsWith(name) && description.startsWith(":", name.length())) {
+            text.append(description.substring(name.length() + 1).trim());
+        }
+        else {
+            text.append(description);
+        }
+        String separator = " — ";
+        for (RuleInfo.Condition condition : row.conditions()) {
+            text.append(separator).append(ConditionText.met(condition, facts.value(condition.fact())));
+            separator = ", ";
+        }
+        return text.append(" (").append(row.source()).append(')');
     }
 }

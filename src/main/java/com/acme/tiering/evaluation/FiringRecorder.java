@@ -1,21 +1,22 @@
 package com.acme.tiering.evaluation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
 
 import com.acme.tiering.evaluation.Explanation.FiredRule;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.FactModel;
 import com.acme.tiering.ruleset.RuleInfo;
 
-/** Captures every rule that fires, in order, with the values its conditions read from the matched facts. */
-class FiringRecorder extends DefaultAgendaEventListener {
+/**
+ * Captures every rule that fires, in order, with the values its conditions read from the matched facts.
+ * A rule event listener rather than an agenda event listener: Drools then hands over each fired match as it
+ * is, instead of building an event object for every match created, cancelled, about to fire and fired.
+ */
+class FiringRecorder implements RuleEventListener {
 
     private final CompiledRuleset ruleset;
     private final List<FiredRule> fired = new ArrayList<>();
@@ -26,14 +27,16 @@ class FiringRecorder extends DefaultAgendaEventListener {
     }
 
     @Override
-    public void afterMatchFired(AfterMatchFiredEvent event) {
-        Match match = event.getMatch();
-        RuleInfo info = ruleset.rule(match.getRule().getPackageName(), match.getRule().getName());
-        Map<String, Object> read = new LinkedHashMap<>();
-        for (RuleInfo.FactRead factRead : info.reads()) {
-            for (Object object : match.getObjects()) {
-                if (object.getClass().getSimpleName().equals(factRead.type())) {
-                    read.put(factRead.property(), FactModel.value(object, factRead.property()));
+    public void onAfterMatchFire(Match match) {
+        RuleInfo info = ruleset.rule(match.getRule());
+        List<? extends Object> matched = match.getObjects();
+        List<RuleInfo.FactRead> reads = info.reads();
+        FactsRead read = new FactsRead(reads.size());
+        for (int r = 0; r < reads.size(); r++) {
+            FactModel.Reader reader = reads.get(r).reader();
+            for (int m = 0; m < matched.size(); m++) {
+                if (reader.reads(matched.get(m))) {
+                    read.record(reader.property(), reader.valueOf(matched.get(m)));
                 }
             }
         }
@@ -48,6 +51,11 @@ class FiringRecorder extends DefaultAgendaEventListener {
 
     /** The tier-table row that fired, if any. */
     RuleInfo tierRow() {
-        return firedInfo.stream().filter(info -> info.assignsTier() != null).findFirst().orElse(null);
+        for (RuleInfo info : firedInfo) {
+            if (info.assignsTier() != null) {
+                return info;
+            }
+        }
+        return null;
     }
 }

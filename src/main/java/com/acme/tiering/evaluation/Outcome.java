@@ -118,8 +118,13 @@ public final class Outcome {
 
     /** The highest risk among the signals, NONE when there is none. */
     String churnRisk() {
-        return signals.stream().map(ChurnSignal::risk).max((a, b) -> Integer.compare(riskRank(a), riskRank(b)))
-                .orElse("NONE");
+        String highest = null;
+        for (ChurnSignal signal : signals) {
+            if (highest == null || riskRank(signal.risk()) > riskRank(highest)) {
+                highest = signal.risk();
+            }
+        }
+        return highest == null ? "NONE" : highest;
     }
 
     private static int riskRank(String risk) {

@@ -1,10 +1,14 @@
 package com.acme.tiering.ruleset;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
 import com.acme.tiering.facts.Tiers;
@@ -12,14 +16,18 @@ import com.acme.tiering.facts.Tiers;
 /**
  * An immutable, compiled ruleset version: compiled once, evaluated with fresh sessions, swapped whole.
  *
+ * <p>Not a pool of sessions: Drools 10.2 resets a pooled session's activation groups before its fact
+ * counter, so after the first customer every row of a first-match table fired (docs/performance.md).
+ *
  * @param version the sha256 content hash of the rule files
  * @param tierRows the rules that give a tier, best tier first and in table order: what "why not higher" reads
+ * @param firedRules the catalog by the compiled rules themselves, as a fired match names its rule
  */
 public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
-        List<RuleInfo> tierRows) {
+        List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules) {
 
     public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog) {
-        this(version, files, kieBase, catalog, tierRows(catalog));
+        this(version, files, kieBase, catalog, tierRows(catalog), firedRules(kieBase, catalog));
     }
 
     /** Sorted once per version, so no evaluation sorts the catalog. */
@@ -31,8 +39,31 @@ public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieB
                 .toList();
     }
 
+    /**
+     * Keyed by identity: a fired match hands over the very rule object the KieBase holds, so finding its
+     * catalog entry compares no names.
+     */
+    private static Map<Rule, RuleInfo> firedRules(KieBase kieBase, Map<String, RuleInfo> catalog) {
+        Map<Rule, RuleInfo> rules = new IdentityHashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                RuleInfo info = catalog.get(kiePackage.getName() + "." + rule.getName());
+                if (info != null) {
+                    rules.put(rule, info);
+                }
+            }
+        }
+        return Collections.unmodifiableMap(rules);
+    }
+
     public KieSession newSession() {
         return kieBase.newKieSession();
+    }
+
+    /** The catalog entry of a fired rule. */
+    public RuleInfo rule(Rule rule) {
+        RuleInfo info = firedRules.get(rule);
+        return info != null ? info : rule(rule.getPackageName(), rule.getName());
     }
 
     /** The catalog entry of a fired rule, by its package and name. */

@@ -1,12 +1,16 @@
 package com.acme.tiering.ruleset;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.acme.tiering.facts.AssignedTier;
 import com.acme.tiering.facts.CustomerFacts;
@@ -14,25 +18,42 @@ import com.acme.tiering.facts.PlanContext;
 import com.acme.tiering.facts.TierCandidate;
 
 /**
- * The types rules may match and their properties. Accessors are resolved once, here, so reading a
- * fact's value for an explanation costs a method-handle call, not a reflective lookup.
+ * The types rules may match and their properties. Each property's accessor is turned into a plain
+ * function once, here, so reading a fact's value for an explanation costs an ordinary method call: no
+ * reflection, no method-handle invocation and no lookup by name on the hot path.
  */
 public final class FactModel {
 
-    private static final Map<String, Map<String, MethodHandle>> ACCESSORS = new HashMap<>();
+    /** Reads one property of one fact type. */
+    public record Reader(Class<?> type, String property, Function<Object, Object> accessor) {
+
+        /** Whether the object is a fact of this reader's type. */
+        public boolean reads(Object fact) {
+            return type.isInstance(fact);
+        }
+
+        /** The property's value; the fact must be of this reader's type. */
+        public Object valueOf(Object fact) {
+            return accessor.apply(fact);
+        }
+
+        @Override
+        public String toString() {
+            return type.getSimpleName() + "." + property;
+        }
+    }
+
+    private static final Map<String, Map<String, Reader>> READERS = new HashMap<>();
 
     static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
         for (Class<?> type : Set.of(CustomerFacts.class, TierCandidate.class, AssignedTier.class, PlanContext.class)) {
-            Map<String, MethodHandle> properties = new LinkedHashMap<>();
+            Map<String, Reader> properties = new LinkedHashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
-                try {
-                    properties.put(component.getName(), MethodHandles.publicLookup().unreflect(component.getAccessor()));
-                }
-                catch (IllegalAccessException impossible) {
-                    throw new IllegalStateException(impossible);
-                }
+                properties.put(component.getName(),
+                        new Reader(type, component.getName(), accessor(lookup, type, component)));
             }
-            ACCESSORS.put(type.getSimpleName(), properties);
+            READERS.put(type.getSimpleName(), properties);
         }
     }
 
@@ -40,25 +61,32 @@ public final class FactModel {
     }
 
     public static boolean isFactType(String simpleName) {
-        return ACCESSORS.containsKey(simpleName);
+        return READERS.containsKey(simpleName);
     }
 
     public static Set<String> properties(String simpleName) {
-        return ACCESSORS.getOrDefault(simpleName, Map.of()).keySet();
+        return READERS.getOrDefault(simpleName, Map.of()).keySet();
     }
 
-    /** The value of a property of a matched fact, or null when the object is not of that type. */
-    public static Object value(Object fact, String property) {
-        MethodHandle accessor = ACCESSORS.getOrDefault(fact.getClass().getSimpleName(), Map.of()).get(property);
-        if (accessor == null) {
-            return null;
-        }
+    /** The reader of a property of a fact type, both by the names rules use; null when there is none. */
+    public static Reader reader(String simpleName, String property) {
+        return READERS.getOrDefault(simpleName, Map.of()).get(property);
+    }
+
+    /** The record component's accessor as a function, primitives boxed: what a method reference would compile to. */
+    @SuppressWarnings("unchecked")
+    private static Function<Object, Object> accessor(MethodHandles.Lookup lookup, Class<?> type,
+            RecordComponent component) {
         try {
-            return accessor.invoke(fact);
+            MethodHandle getter = lookup.unreflect(component.getAccessor());
+            CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+                    MethodType.methodType(Object.class, Object.class), getter,
+                    MethodType.methodType(component.getType(), type).wrap());
+            return (Function<Object, Object>) site.getTarget().invokeExact();
         }
-        catch (Throwable unexpected) {
-            throw new IllegalStateException("Cannot read " + property + " of " + fact.getClass().getSimpleName(),
-                    unexpected);
+        catch (Throwable impossible) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of " + type.getSimpleName(),
+                    impossible);
         }
     }
 }

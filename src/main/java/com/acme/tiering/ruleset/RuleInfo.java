@@ -23,8 +23,16 @@ public record RuleInfo(
         String assignsTier,
         List<Condition> conditions) {
 
-    /** A property of a fact type that a rule's conditions read. */
-    public record FactRead(String type, String property) {
+    /**
+     * A property of a fact type that a rule's conditions read.
+     *
+     * @param reader reads the property from a matched fact, resolved once when the rule is catalogued
+     */
+    public record FactRead(String type, String property, FactModel.Reader reader) {
+
+        public FactRead(String type, String property) {
+            this(type, property, FactModel.reader(type, property));
+        }
     }
 
     /**
@@ -67,6 +75,9 @@ public record RuleInfo(
         public static BigDecimal number(Object value) {
             if (value instanceof BigDecimal decimal) {
                 return decimal;
+            }
+            if (value instanceof Integer || value instanceof Long) {
+                return BigDecimal.valueOf(((Number) value).longValue());
             }
             return value instanceof Number n ? new BigDecimal(n.toString()) : null;
         }

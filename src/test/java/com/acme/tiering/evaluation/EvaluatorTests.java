@@ -203,4 +203,27 @@ class EvaluatorTests {
         assertThat(noisy.servicePlan().entitlements().responseSlaHours()).isEqualTo(4);
         assertThat(noisy.servicePlan().entitlements().discountPct()).isEqualByComparingTo("5");
     }
+
+    @Test
+    void withoutExplanationTheDecisionIsTheSameForEveryCustomer() {
+        for (CustomerFacts customer : VariedCustomers.of(1_000, 8)) {
+            Evaluation explained = Evaluator.run(customer, ShippedRules.ruleset());
+            Evaluation lean = Evaluator.decide(customer, ShippedRules.ruleset(), null);
+
+            assertThat(lean.explanation()).isNull();
+            assertThat(lean).as(customer.customerId()).usingRecursiveComparison().ignoringFields("explanation")
+                    .isEqualTo(explained);
+        }
+    }
+
+    @Test
+    void withoutExplanationAManualOverrideStillApplies() {
+        CustomerFacts standard = RuleTestSuite.parse("t.csv", STANDARD).get(0).facts();
+
+        Evaluation pinned = Evaluator.decide(standard, ShippedRules.ruleset(), override("A", TierOverride.Kind.PIN));
+
+        assertThat(pinned.tier()).isEqualTo("A");
+        assertThat(pinned.rulesTier()).isEqualTo("C");
+        assertThat(pinned.servicePlan().code()).isEqualTo("STRATEGIC");
+    }
 }
