@@ -62,8 +62,10 @@ class RuleFiringsTests {
     }
 
     private static CompiledRuleset version(String version, RuleInfo... rules) {
-        return new CompiledRuleset(version, List.of(), null, java.util.Arrays.stream(rules)
-                .collect(Collectors.toMap(r -> "rules." + r.name(), r -> r)));
+        // only the catalog matters to the counters: no KieBase, so no compiled rules to index
+        Map<String, RuleInfo> catalog = java.util.Arrays.stream(rules)
+                .collect(Collectors.toMap(r -> "rules." + r.name(), r -> r));
+        return new CompiledRuleset(version, List.of(), null, catalog, List.of(), Map.of());
     }
 
     private static Decision decision(String version, RuleInfo fired) {
