@@ -14,6 +14,7 @@
 #   ROUNDS=3         DURATION=10s  each endpoint in each round;  WARMUP=15s  each endpoint before measuring
 #   THREADS=2        wrk threads;        HEAP=1g     the service's fixed heap (-Xms = -Xmx)
 #   PORT=18082       BUILD_DIR=target (Maven's output folder);  SKIP_BUILD=1 uses the jar already built
+#   JAVA_OPTS, SERVICE_ARGS  more JVM options and service arguments, for experiments (e.g. -Xlog:gc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNECTIONS=${CONNECTIONS:-32}
@@ -43,7 +44,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
 fi
 JAR=$(ls "${BUILD_DIR}"/customer-tiering-*.jar | grep -v -- '-plain' | head -1)
 
-java -Xms"${HEAP}" -Xmx"${HEAP}" -jar "${JAR}" --server.address=127.0.0.1 --server.port="${PORT}" \
+# shellcheck disable=SC2086 # JAVA_OPTS and SERVICE_ARGS are lists of words
+java -Xms"${HEAP}" -Xmx"${HEAP}" ${JAVA_OPTS:-} -jar "${JAR}" ${SERVICE_ARGS:-} --server.address=127.0.0.1 --server.port="${PORT}" \
   --spring.datasource.url="jdbc:h2:file:${WORK}/tiering;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
   --tiering.rules.directory="$PWD/rules" --tiering.rule-tests.directory="$PWD/rule-tests" > "${WORK}/service.log" 2>&1 &
 SERVICE=$!
@@ -145,7 +147,7 @@ summary() {
 
 echo
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "service: $(java -version 2>&1 | head -1), -Xms${HEAP} -Xmx${HEAP}, embedded H2, ${CUSTOMERS} demo customers, loopback"
+echo "service: $(java -version 2>&1 | head -1), -Xms${HEAP} -Xmx${HEAP} ${JAVA_OPTS:-}${SERVICE_ARGS:-}, embedded H2, ${CUSTOMERS} demo customers, loopback"
 echo "load:    wrk -t${THREADS} --latency, ${ROUNDS} rounds of ${DURATION} per endpoint after ${WARMUP} of warm-up each"
 for c in ${CONNECTIONS}; do
   trivial warmup-trivial "${WARMUP}" "${c}"

@@ -36,7 +36,8 @@ class TierLookupController {
     }
 
     @GetMapping("/customers/{customerId}/tier")
-    StoredTierLookup tier(@PathVariable @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String customerId) {
+    StoredTierLookup tier(
+            @PathVariable @Pattern(regexp = CUSTOMER_ID, message = CUSTOMER_ID_MESSAGE) String customerId) {
         return decisions.lookupOrThrow(customerId);
     }
 
