@@ -73,6 +73,7 @@ public class Evaluator {
         try {
             session.setGlobal("decision", outcome);
             if (firings != null) {
+                // Drools' sessions are rule event managers: the fired match itself, no event objects per match
                 ((RuleEventManager) session).addEventListener(firings);
             }
             session.insert(facts);

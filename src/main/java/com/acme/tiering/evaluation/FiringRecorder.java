@@ -32,7 +32,7 @@ class FiringRecorder implements RuleEventListener {
         List<? extends Object> matched = match.getObjects();
         List<RuleInfo.FactRead> reads = info.reads();
         FactsRead read = new FactsRead(reads.size());
-        for (int r = 0; r < reads.size(); r++) {
+        for (int r = 0; r < reads.size(); r++) { // indexes, not iterators: this runs for every firing
             FactModel.Reader reader = reads.get(r).reader();
             for (int m = 0; m < matched.size(); m++) {
                 if (reader.reads(matched.get(m))) {
