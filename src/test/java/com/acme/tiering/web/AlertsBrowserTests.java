@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.tiering.decision.ChurnAlert;
 import com.acme.tiering.decision.ChurnAlerts;
@@ -22,37 +19,13 @@ import com.acme.tiering.support.DemoRun;
 
 /** Churn alerts in a real browser: an operations manager filters, opens and acknowledges one; an auditor reads. */
 @BrowserTest
-class AlertsBrowserTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class AlertsBrowserTests extends com.acme.tiering.support.BrowserPages {
 
     @Autowired
     EvaluationRuns runs;
 
     @Autowired
     ChurnAlerts alerts;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Browser browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        return browser;
-    }
 
     @Test
     void anOperationsManagerFiltersToOpenAlertsAndAcknowledgesOneWithAComment() throws Exception {

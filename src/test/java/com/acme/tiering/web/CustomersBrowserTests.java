@@ -6,15 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.tiering.decision.CustomerListing;
 import com.acme.tiering.decision.Decision;
@@ -30,12 +27,7 @@ import com.acme.tiering.support.DemoRun;
  * tier, an operations manager pinning a tier by hand and ending it, and an auditor who may only read.
  */
 @BrowserTest
-class CustomersBrowserTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class CustomersBrowserTests extends com.acme.tiering.support.BrowserPages {
 
     @Autowired
     EvaluationRuns runs;
@@ -45,25 +37,6 @@ class CustomersBrowserTests {
 
     @Autowired
     Clock clock;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Browser browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        return browser;
-    }
 
     @Test
     void findsACustomerByPartOfItsNameAndReadsWhyItHasItsTier() throws Exception {

@@ -2,14 +2,11 @@ package com.acme.tiering.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.run.EvaluationRun;
@@ -20,37 +17,13 @@ import com.acme.tiering.support.DemoRun;
 
 /** The dashboard in a real browser: signed out it asks to sign in; signed in it shows the tiering in charts. */
 @BrowserTest
-class DashboardBrowserTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class DashboardBrowserTests extends com.acme.tiering.support.BrowserPages {
 
     @Autowired
     EvaluationRuns runs;
 
     @Autowired
     DecisionQueries decisions;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Browser browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        return browser;
-    }
 
     @Test
     void signedOutTheDashboardAsksToSignInAndAWrongPasswordIsSaidInWords() {

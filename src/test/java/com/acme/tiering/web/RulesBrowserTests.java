@@ -8,14 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.governance.SimulationReport;
@@ -33,12 +30,7 @@ import com.acme.tiering.support.Workbooks;
  * shipped rules and rolled back.
  */
 @BrowserTest
-class RulesBrowserTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class RulesBrowserTests extends com.acme.tiering.support.BrowserPages {
 
     @Autowired
     EvaluationRuns runs;
@@ -48,25 +40,6 @@ class RulesBrowserTests {
 
     @Autowired
     ActiveRuleset active;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Browser browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        return browser;
-    }
 
     @Test
     void aBrokenSpreadsheetIsRejectedNamingTheCellAndShowingItsRow() throws Exception {

@@ -7,14 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
@@ -26,12 +23,7 @@ import com.acme.tiering.support.DemoRun;
 
 /** Evaluation runs in a real browser: an operations manager starts one and watches it complete. */
 @BrowserTest
-class RunsBrowserTests {
-
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
+class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
 
     @Autowired
     EvaluationRuns runs;
@@ -41,25 +33,6 @@ class RunsBrowserTests {
 
     @Autowired
     Clock clock;
-
-    @BeforeAll
-    static void noBrowserYet() {
-        browser = null;
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    Browser browser() {
-        if (browser == null) {
-            browser = Browser.start(port);
-        }
-        return browser;
-    }
 
     @Test
     void anOperationsManagerStartsARunAndSeesItsProgressReachCompleted() throws Exception {
