@@ -49,6 +49,7 @@ public class EvaluationRuns implements DisposableBean {
     private final Job job;
     private final CustomerFactsService facts;
     private final ActiveRuleset ruleset;
+    private final DecideAgain decideAgain;
     private final Clock clock;
     private final Duration staleAfter;
     private final TransactionTemplate transactions;
@@ -58,8 +59,9 @@ public class EvaluationRuns implements DisposableBean {
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
     EvaluationRuns(RunStore runs, JobOperator jobs, JobRepository repository, Job evaluationRunJob,
-            CustomerFactsService facts, ActiveRuleset ruleset, Clock clock, TieringProperties properties,
-            TransactionTemplate transactions, AuditLog audit) {
+            CustomerFactsService facts, ActiveRuleset ruleset, DecideAgain decideAgain, Clock clock,
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
+        this.decideAgain = decideAgain;
         this.runs = runs;
         this.transactions = transactions;
         this.audit = audit;
@@ -159,7 +161,25 @@ public class EvaluationRuns implements DisposableBean {
             finally {
                 executing.remove(runId);
             }
+            followInForceVersion(runId);
         });
+    }
+
+    /**
+     * A version put in force after the run's last step made sure of its version, but before the run ended, found
+     * this run going and started none of its own: a run follows for it.
+     */
+    private void followInForceVersion(long runId) {
+        String endedOn = decideAgain.endedOn(runId);
+        if (endedOn != null && !endedOn.equals(ruleset.current().version())) {
+            try {
+                start("ACTIVATION");
+            }
+            catch (RuntimeException notStarted) {
+                log.warn("No run followed evaluation run {} for the version put in force as it ended ({})", runId,
+                        notStarted.toString());
+            }
+        }
     }
 
     /** A new job, or the restart of the run's last job execution, marking a dead one failed first. */
