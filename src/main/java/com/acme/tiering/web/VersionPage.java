@@ -18,9 +18,11 @@ import com.acme.tiering.ruleset.RuleFile;
 class VersionPage {
 
     private final RulesetVersions versions;
+    private final boolean approvalRequired;
 
-    VersionPage(RulesetVersions versions) {
+    VersionPage(RulesetVersions versions, com.acme.tiering.TieringProperties properties) {
         this.versions = versions;
+        this.approvalRequired = properties.rules().requireApproval();
     }
 
     /** A file of the version; {@code compareWith} lists the other versions holding a file of the same name. */
@@ -45,6 +47,7 @@ class VersionPage {
         model.addAttribute("activeId", versions.activeVersion().map(RulesetVersions.Version::id).orElse(null));
         model.addAttribute("mayApprove", version.status().equals("DRAFT") && !version.author().equals(who.getName()));
         model.addAttribute("notYet", notYet(version));
+        model.addAttribute("approvalRequired", approvalRequired);
         return "rules/version";
     }
 

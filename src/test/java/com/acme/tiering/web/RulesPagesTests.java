@@ -32,8 +32,8 @@ import com.acme.tiering.support.Workbooks;
 
 /**
  * The rules pages without a browser: who may change what, refusals in words, and nothing written by bad input.
- * With approval required, as a cautious company runs it. (A context of its own: the versions these tests make
- * would otherwise include ids that the API's hostile-input tests assume unknown.)
+ * With approval required, as it is by default; stated all the same, which gives the class a context of its own:
+ * the versions these tests make would otherwise include ids that the API's hostile-input tests assume unknown.
  */
 @SpringBootTest(properties = { "tiering.rules.require-approval=true", "tiering.rules.run-after-activation=false" })
 @AutoConfigureMockMvc
@@ -62,6 +62,7 @@ class RulesPagesTests {
                 .andExpect(content().string(containsString("<title>Rules · Customer Tiering</title>")))
                 .andExpect(content().string(containsString("Version " + inForce + "</a> is in force")))
                 .andExpect(content().string(containsString("data-dropzone")))
+                .andExpect(content().string(not(containsString("id=\"approval-off\""))))
                 .andExpect(content().string(containsString("name=\"files\"")));
         mvc.perform(get("/rules").with(AUDITOR)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Version " + inForce)))
