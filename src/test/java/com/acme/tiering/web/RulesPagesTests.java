@@ -135,6 +135,9 @@ class RulesPagesTests {
                 .andExpect(redirectedUrl("/rules/" + draft + "/simulation"));
         mvc.perform(get("/rules/" + draft + "/simulation").with(AUDITOR)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"heatmap\"")))
+                .andExpect(content().string(containsString("id=\"qualified-migration\"")))
+                .andExpect(content().string(containsString("Rows: the tier in force now")))
+                .andExpect(content().string(not(containsString("id=\"rollback\""))))
                 .andExpect(content().string(not(containsString("id=\"simulate\""))));
         mvc.perform(post("/rules/" + draft + "/publish").with(OPS).with(csrf())).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("it needs the approval of a second person")));
@@ -146,6 +149,10 @@ class RulesPagesTests {
                 .andExpect(content().string(containsString("clearer wording")))
                 .andExpect(content().string(containsString(">PUBLISHED<")));
 
+        mvc.perform(post("/rules/" + previous + "/simulation").with(OPS).with(csrf())).andExpect(status().isFound());
+        mvc.perform(get("/rules/" + previous + "/simulation").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"rollback\"")))
+                .andExpect(content().string(containsString("id=\"rolls-back\" href=\"/rules/" + draft + "\"")));
         mvc.perform(post("/rules/" + previous + "/activate").param("reason", "roll back").with(REVIEWER).with(csrf()))
                 .andExpect(status().isFound());
         assertThat(versions.activeVersion().orElseThrow().id()).isEqualTo(previous);
