@@ -22,6 +22,20 @@ public record RuleFile(String name, byte[] content) {
                 : lower.endsWith(".xls") ? Kind.XLS : Kind.CSV;
     }
 
+    /**
+     * The decision table this file holds, named by the file without its extension: {@code tiers.xls} is
+     * {@code tiers.xlsx} saved as Excel 97, and {@code tiers.csv} the same table saved as text, so all three
+     * are one table. Null for DRL, whose rules are not a table.
+     */
+    public String table() {
+        return kind() == Kind.DRL ? null : name.substring(0, name.lastIndexOf('.'));
+    }
+
+    /** Whether this file takes the other's place: the same name, or the same decision table in another format. */
+    public boolean replaces(RuleFile other) {
+        return name.equals(other.name()) || (table() != null && table().equals(other.table()));
+    }
+
     public String sha256() {
         return HexFormat.of().formatHex(digest().digest(content));
     }
