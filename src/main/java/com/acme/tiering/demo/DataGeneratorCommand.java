@@ -17,8 +17,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.acme.tiering.schema.Utf8mb4Schema;
 
 /**
  * {@code --generate}: fills the configured database with generated customers, orders and interactions and
@@ -103,6 +106,7 @@ public final class DataGeneratorCommand {
     }
 
     @ImportAutoConfiguration({ DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class })
+    @Import(Utf8mb4Schema.class) // the generator's Flyway keeps the schema utf8mb4 as the service's does
     static class Database {
     }
 }

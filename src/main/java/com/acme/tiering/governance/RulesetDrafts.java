@@ -2,9 +2,7 @@ package com.acme.tiering.governance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
@@ -14,6 +12,7 @@ import com.acme.tiering.TieringProperties;
 import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.DuplicateTables;
 import com.acme.tiering.ruleset.Finding;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesetCompiler;
@@ -95,15 +94,21 @@ public class RulesetDrafts {
         });
     }
 
-    /** The files of the rules in force, with uploaded files replacing those of the same name. */
+    /**
+     * The files of the rules in force, each uploaded file replacing the one of the same name or of the same table:
+     * {@code tiers.xls} (the table saved from Excel 97 or LibreOffice) takes the place of {@code tiers.xlsx}.
+     */
     static List<RuleFile> merged(List<RuleFile> inForce, List<RuleFile> uploaded) {
-        Map<String, RuleFile> files = new LinkedHashMap<>();
-        inForce.forEach(file -> files.put(file.name(), file));
-        uploaded.forEach(file -> files.put(file.name(), file));
-        return new ArrayList<>(files.values());
+        List<RuleFile> files = new ArrayList<>(inForce.stream()
+                .filter(file -> uploaded.stream().noneMatch(upload -> upload.replaces(file))).toList());
+        files.addAll(uploaded);
+        return files;
     }
 
-    /** Too many, too big, or badly named files are refused before anything is read or stored. */
+    /**
+     * Too many, too big, or badly named files, or two files of one table, are refused before anything is read or
+     * stored.
+     */
     static void refuseUnfitFiles(List<RuleFile> uploaded) {
         List<Finding> findings = new ArrayList<>();
         boolean tooLarge = false;
@@ -121,6 +126,10 @@ public class RulesetDrafts {
                 findings.add(Finding.error(file.name(), null, null, null, "The file is larger than "
                         + MAX_FILE_BYTES / (1024 * 1024) + " MB", "Rule files are small: check it is the right file"));
             }
+        }
+        if (findings.isEmpty()) {
+            findings.addAll(DuplicateTables.in(uploaded, "Upload one of them: it replaces the file in force that holds "
+                    + "this table, whichever of .xlsx, .xls or .csv that is"));
         }
         if (!findings.isEmpty()) {
             throw new UploadRefused(findings, tooLarge);

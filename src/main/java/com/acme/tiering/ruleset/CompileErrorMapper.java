@@ -33,6 +33,11 @@ class CompileErrorMapper {
         if (drl == null) {
             return Optional.of(Finding.error("(rules)", null, null, null, message, null));
         }
+        Optional<Finding> duplicate = DuplicateRuleFinding.of(withoutRuleName(message), drl, line > 0 ? line : null,
+                byPath.values());
+        if (duplicate.isPresent()) {
+            return duplicate;
+        }
         if (!drl.fromTable()) {
             return Optional.of(Finding.error(drl.file(), null, null, line > 0 ? line : null, message,
                     "Fix the DRL at that line"));
@@ -61,7 +66,8 @@ class CompileErrorMapper {
         return line > 0 ? rowAbove(drl.drl(), line) : null;
     }
 
-    private static Integer rowAbove(String drl, int line) {
+    /** The table row of the generated DRL line: the row named by the nearest "rule values at" comment above it. */
+    static Integer rowAbove(String drl, int line) {
         String[] lines = drl.split("\n", -1);
         for (int i = Math.min(line, lines.length) - 1; i >= 0; i--) {
             Matcher m = RULE_VALUES.matcher(lines[i]);

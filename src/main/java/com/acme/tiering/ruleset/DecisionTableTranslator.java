@@ -57,10 +57,12 @@ class DecisionTableTranslator {
     private List<GeneratedDrl> translateWorkbook(RuleFile file, List<Finding> findings) {
         List<String> sheets;
         Map<String, Map<Integer, Map<String, String>>> cellsBySheet = new HashMap<>();
+        Map<String, Map<Integer, String>> nameCellsBySheet = new HashMap<>();
         byte[] content;
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
             sheets = sheetsWithRuleTables(workbook);
             sheets.forEach(sheet -> cellsBySheet.put(sheet, cellTexts(workbook.getSheet(sheet))));
+            sheets.forEach(sheet -> nameCellsBySheet.put(sheet, nameCells(workbook.getSheet(sheet))));
             content = withMergedCellsFilledIn(workbook);
         }
         catch (IOException | RuntimeException notASpreadsheet) {
@@ -76,7 +78,8 @@ class DecisionTableTranslator {
         for (String sheet : sheets) {
             try {
                 String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), sheet);
-                drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl), cellsBySheet.get(sheet)));
+                drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl), cellsBySheet.get(sheet),
+                        nameCellsBySheet.get(sheet)));
             }
             catch (RuntimeException broken) {
                 findings.add(tableError(file.name(), sheet, broken));
@@ -140,6 +143,25 @@ class DecisionTableTranslator {
             rows.put(row.getRowNum() + 1, cells);
         }
         return rows;
+    }
+
+    /** The A1 reference of each row's non-empty cell below a NAME header: the cell a rule's name comes from. */
+    private static Map<Integer, String> nameCells(Sheet sheet) {
+        DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+        java.util.Set<Integer> nameColumns = new java.util.HashSet<>();
+        Map<Integer, String> names = new HashMap<>();
+        for (Row row : sheet) {
+            for (Cell cell : row) {
+                String text = formatter.formatCellValue(cell).trim();
+                if (text.equalsIgnoreCase("NAME")) {
+                    nameColumns.add(cell.getColumnIndex());
+                }
+                else if (!text.isEmpty() && nameColumns.contains(cell.getColumnIndex())) {
+                    names.put(row.getRowNum() + 1, new CellReference(cell).formatAsString(false));
+                }
+            }
+        }
+        return names;
     }
 
     private static boolean hasRuleTable(Sheet sheet) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /** One rule file as uploaded or read from the rules directory: a name and its bytes. */
@@ -20,6 +21,35 @@ public record RuleFile(String name, byte[] content) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".drl") ? Kind.DRL : lower.endsWith(".xlsx") ? Kind.XLSX
                 : lower.endsWith(".xls") ? Kind.XLS : Kind.CSV;
+    }
+
+    /**
+     * The decision table this file holds, named by the file without its extension: {@code tiers.xls} is
+     * {@code tiers.xlsx} saved as Excel 97, and {@code tiers.csv} the same table saved as text, so all three
+     * are one table. Null for DRL, whose rules are not a table.
+     */
+    public String table() {
+        return tableOf(name);
+    }
+
+    /** Whether this file takes the other's place: the same name, or the same decision table in another format. */
+    public boolean replaces(RuleFile other) {
+        return sameTable(name, other.name());
+    }
+
+    /** Whether two file names name one file or one decision table (tiers.xls and tiers.xlsx). */
+    public static boolean sameTable(String name, String other) {
+        return name.equals(other) || (tableOf(name) != null && tableOf(name).equals(tableOf(other)));
+    }
+
+    /** The names a decision table may be saved under: its .xlsx, .xls and .csv file. */
+    public static List<String> namesOfTable(String table) {
+        return List.of(table + ".xlsx", table + ".xls", table + ".csv");
+    }
+
+    private static String tableOf(String name) {
+        return !isRuleFile(name) || name.toLowerCase(Locale.ROOT).endsWith(".drl") ? null
+                : name.substring(0, name.lastIndexOf('.'));
     }
 
     public String sha256() {

@@ -36,6 +36,7 @@ public class RulesetCompiler {
             findings.add(Finding.error("(rules)", null, null, null, "There are no rule files",
                     "Add .xlsx, .xls, .csv decision tables or .drl files"));
         }
+        findings.addAll(DuplicateTables.in(sorted, "Keep one file per table: remove the other copy"));
         sorted.forEach(file -> findings.addAll(unsafeCells(file)));
         if (!findings.isEmpty()) {
             throw RulesetInvalid.because(findings);

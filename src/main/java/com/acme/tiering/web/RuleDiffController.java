@@ -1,5 +1,7 @@
 package com.acme.tiering.web;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Pattern;
 
@@ -12,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.ruleset.RuleFile;
 
-/** One spreadsheet compared cell by cell between two ruleset versions. */
+/**
+ * One spreadsheet compared cell by cell between two ruleset versions; the earlier version may hold the table saved
+ * in another format (tiers.xlsx before tiers.xls replaced it).
+ */
 @Controller
 class RuleDiffController {
 
@@ -31,8 +36,9 @@ class RuleDiffController {
                             + "by cell") String file, Model model, HttpServletResponse response) {
         RulesetVersions.Version before = page.find(from);
         RulesetVersions.Version after = page.find(to);
-        RuleFile earlier = file(from, file);
         RuleFile later = file(to, file);
+        RuleFile earlier = file(from, file);
+        model.addAttribute("beforeFile", earlier.name());
         model.addAttribute("section", "rules");
         model.addAttribute("before", before);
         model.addAttribute("after", after);
@@ -48,8 +54,11 @@ class RuleDiffController {
         return "rules/diff";
     }
 
+    /** The file of this name, else the same table saved in another format (tiers.xlsx for tiers.xls). */
     private RuleFile file(long id, String name) {
-        return versions.filesOf(id).stream().filter(f -> f.name().equals(name)).findFirst()
+        List<RuleFile> files = versions.filesOf(id);
+        return files.stream().filter(f -> f.name().equals(name)).findFirst()
+                .or(() -> files.stream().filter(f -> RuleFile.sameTable(f.name(), name)).findFirst())
                 .orElseThrow(() -> new PageNotFound("Ruleset version " + id + " has no file " + name + "."));
     }
 }

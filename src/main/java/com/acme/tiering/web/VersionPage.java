@@ -1,7 +1,10 @@
 package com.acme.tiering.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,10 @@ class VersionPage {
         this.approvalRequired = properties.rules().requireApproval();
     }
 
-    /** A file of the version; {@code compareWith} lists the other versions holding a file of the same name. */
+    /**
+     * A file of the version; {@code compareWith} lists the other versions holding a file of the same name or, for a
+     * decision table, the same table in another format (tiers.xlsx for tiers.xls).
+     */
     public record FileView(String name, int sizeBytes, boolean spreadsheet, List<CompareOption> compareWith) {
     }
 
@@ -53,10 +59,20 @@ class VersionPage {
 
     private FileView fileView(long id, RuleFile file) {
         boolean spreadsheet = SpreadsheetCells.readable(file.name());
-        List<CompareOption> others = !spreadsheet ? List.of() : versions.storedFiles(file.name()).stream()
+        List<CompareOption> others = !spreadsheet ? List.of() : storedFilesOfTable(file).stream()
                 .filter(other -> other.versionId() != id)
                 .map(other -> new CompareOption(other.versionId(), other.sha256().equals(file.sha256()))).toList();
         return new FileView(file.name(), file.content().length, spreadsheet, others);
+    }
+
+    /** Every other version's file of this table, newest first, one per version (its file of this very name first). */
+    private List<RulesetVersions.StoredFile> storedFilesOfTable(RuleFile file) {
+        Map<Long, RulesetVersions.StoredFile> byVersion = new TreeMap<>(Comparator.reverseOrder());
+        versions.storedFiles(file.name()).forEach(stored -> byVersion.put(stored.versionId(), stored));
+        RuleFile.namesOfTable(file.table()).stream().filter(name -> !name.equals(file.name()))
+                .flatMap(name -> versions.storedFiles(name).stream())
+                .forEach(stored -> byVersion.putIfAbsent(stored.versionId(), stored));
+        return List.copyOf(byVersion.values());
     }
 
     /**

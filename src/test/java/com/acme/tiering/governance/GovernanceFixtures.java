@@ -48,6 +48,11 @@ final class GovernanceFixtures {
         return new RuleFile("tiers.xlsx", Workbooks.withCell(tiers(active), "Tiers", 10, 1, text));
     }
 
+    /** The tiers in force saved in the Excel 97 format, as LibreOffice or an older Excel saves them. */
+    static RuleFile tiersAsXls(ActiveRuleset active) {
+        return new RuleFile("tiers.xls", Workbooks.asXls(tiers(active)));
+    }
+
     private static byte[] tiers(ActiveRuleset active) {
         return active.current().files().stream().filter(f -> f.name().equals("tiers.xlsx")).findFirst().orElseThrow()
                 .content();

@@ -37,6 +37,9 @@ class RulesetDraftsTests {
     RulesetSimulation simulation;
 
     @Autowired
+    RulesetVersions versions;
+
+    @Autowired
     ActiveRuleset active;
 
     @Autowired
@@ -105,6 +108,39 @@ class RulesetDraftsTests {
         assertThat(rejected.status()).isEqualTo("REJECTED");
         assertThat(rejected.findings()).anySatisfy(f -> assertThat(f.location()).isEqualTo("lifecycle.drl › line 2"));
         assertThatThrownBy(() -> simulation.simulate(rejected.id())).isInstanceOf(VersionNotSimulable.class);
+    }
+
+    @Test
+    void theTierTableSavedAsXlsReplacesTheXlsxInForceAndMovesNobody() {
+        RulesetVersions.Version draft = drafts.upload(List.of(GovernanceFixtures.tiersAsXls(active)), "ops.manager",
+                "saved from LibreOffice");
+
+        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(draft.findings()).isEmpty();
+        assertThat(draft.failingTests()).isEmpty();
+        assertThat(versions.filesOf(draft.id())).extracting(RuleFile::name).contains("tiers.xls")
+                .doesNotContain("tiers.xlsx").hasSize(active.current().files().size());
+        SimulationReport report = simulation.simulate(draft.id());
+        assertThat(report.customers()).isEqualTo(3);
+        assertThat(report.tierMigration()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                "A", java.util.Map.of("A", 1L), "B", java.util.Map.of("B", 1L), "C", java.util.Map.of("C", 1L)));
+        assertThat(report.examples()).isEmpty();
+        assertThat(report.planChanges()).isEmpty();
+    }
+
+    @Test
+    void oneUploadHoldingOneTableInTwoFormatsIsRefusedNamingBothFiles() {
+        long versionsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class);
+        RuleFile xls = GovernanceFixtures.tiersAsXls(active);
+        RuleFile xlsx = GovernanceFixtures.rewordedDescription(active, "Strategic: saved twice");
+
+        assertThatThrownBy(() -> drafts.upload(List.of(xlsx, xls), "ops.manager", ""))
+                .isInstanceOfSatisfying(UploadRefused.class, refused -> {
+                    assertThat(refused.tooLarge()).isFalse();
+                    assertThat(refused.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                            .startsWith("tiers.xls and tiers.xlsx both hold the decision table 'tiers'"));
+                });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version", Long.class)).isEqualTo(versionsBefore);
     }
 
     @Test

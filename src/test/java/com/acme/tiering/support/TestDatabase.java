@@ -41,8 +41,20 @@ final class TestDatabase {
         // One container for the whole test JVM; Testcontainers' Ryuk removes it afterwards.
         MySQLContainer mysql = new MySQLContainer("mysql:8.4").withDatabaseName("tiering");
         mysql.start();
+        createLatin1Database(mysql);
         return Optional.of(new Connection(mysql.getJdbcUrl(), mysql.getUsername(), mysql.getPassword(),
                 "Testcontainers " + mysql.getDockerImageName()));
+    }
+
+    /** The second database {@link Latin1Database} uses; only root may create it, as .ci/run does on CI. */
+    private static void createLatin1Database(MySQLContainer mysql) {
+        try {
+            mysql.execInContainer("mysql", "-uroot", "-p" + mysql.getPassword(), "-e", "CREATE DATABASE tiering_latin1 "
+                    + "CHARACTER SET latin1; GRANT ALL ON tiering_latin1.* TO '" + mysql.getUsername() + "'@'%';");
+        }
+        catch (java.io.IOException | InterruptedException notCreated) {
+            // Latin1DatabaseMySqlTests then fails saying how to create it
+        }
     }
 
     private static boolean dockerAvailable() {

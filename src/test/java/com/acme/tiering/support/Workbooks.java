@@ -5,12 +5,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** Edited copies of .xlsx rule files, as an operations manager would save them after changing a cell. */
+/** Edited copies of .xlsx rule files, as an operations manager would save them after changing a cell or the format. */
 public final class Workbooks {
 
     private Workbooks() {
@@ -39,6 +41,42 @@ public final class Workbooks {
         }
         catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    /**
+     * The workbook saved in the Excel 97 format (.xls), as LibreOffice or an older Excel does: every sheet with its
+     * cell values and merged ranges (a decision table's object-type cell is merged over its conditions); no formatting.
+     */
+    public static byte[] asXls(byte[] xlsx) {
+        try (Workbook source = new XSSFWorkbook(new ByteArrayInputStream(xlsx)); Workbook xls = new HSSFWorkbook()) {
+            for (Sheet sheet : source) {
+                Sheet copy = xls.createSheet(sheet.getSheetName());
+                for (Row row : sheet) {
+                    Row rowCopy = copy.createRow(row.getRowNum());
+                    for (Cell cell : row) {
+                        copyValue(cell, rowCopy.createCell(cell.getColumnIndex()));
+                    }
+                }
+                sheet.getMergedRegions().forEach(copy::addMergedRegion);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            xls.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    private static void copyValue(Cell from, Cell to) {
+        switch (from.getCellType()) {
+            case NUMERIC -> to.setCellValue(from.getNumericCellValue());
+            case BOOLEAN -> to.setCellValue(from.getBooleanCellValue());
+            case STRING -> to.setCellValue(from.getStringCellValue());
+            case BLANK -> to.setBlank();
+            default -> throw new IllegalArgumentException("Cell " + from.getAddress() + " holds a "
+                    + from.getCellType() + ", which the shipped rule files do not");
         }
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.support.Workbooks;
 
 /**
@@ -275,6 +276,25 @@ class RulesPagesTests {
         mvc.perform(get("/rules/diff").param("from", "" + inForce).param("to", "" + draft).param("file", "prices.xlsx")
                 .with(AUDITOR)).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("has no file prices.xlsx")));
+    }
+
+    @Test
+    void theTierTableSavedAsXlsReplacesTheXlsxAndComparesWithItCellByCell() throws Exception {
+        long inForce = versions.activeVersion().orElseThrow().id();
+        String location = mvc.perform(multipart("/rules").file(new MockMultipartFile("files", "tiers.xls",
+                "application/vnd.ms-excel", Workbooks.asXls(tiersInForce()))).param("comment", "saved as .xls")
+                .with(OPS).with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrlPattern("/rules/*"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long draft = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        assertThat(versions.find(draft).orElseThrow().findings()).isEmpty();
+        assertThat(versions.filesOf(draft)).extracting(RuleFile::name).contains("tiers.xls").doesNotContain("tiers.xlsx");
+        mvc.perform(get("/rules/" + draft).with(AUDITOR))
+                .andExpect(content().string(containsString("Version " + inForce + " (in force)")));
+        mvc.perform(get("/rules/diff").param("from", "" + inForce).param("to", "" + draft).param("file", "tiers.xls")
+                .with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("(saved as tiers.xlsx)")))
+                .andExpect(content().string(containsString("The two versions of this file hold the same cells.")));
     }
 
     /** A draft uploaded through the page by ops: the tiers in force with the Strategic description reworded. */
