@@ -1,4 +1,4 @@
--- What a rollback needs to restore a customer's decision (docs/rollback.md), without keeping a second copy of
+-- What a rollback needs to restore a customer's decision (docs/publishing.md), without keeping a second copy of
 -- decision_json: each current decision keeps its basis (a digest of the facts the rules read, the tier-policy
 -- state it started from, the tier it gave and since when); when a customer's decision is first made by another
 -- ruleset version, the basis of the one it replaces is kept as the prior basis, with that decision's version.

@@ -34,7 +34,7 @@ public record TieringProperties(
 
     /**
      * @param requireApproval a second person, not the author, must approve a version before it is published; on
-     *     by default, off only for a one-person installation (docs/api.md). The rules directory imported at
+     *     by default, off only for a one-person installation (docs/publishing.md). The rules directory imported at
      *     start-up is the operator's deployment and needs none.
      * @param runAfterActivation start a full evaluation run when a version is put in force
      */

@@ -8,7 +8,7 @@ import com.acme.tiering.facts.CustomerFacts;
  * What a recorded decision was made from, kept beside it in a few hundred bytes: the digest of its facts
  * (FactsDigest), the tier-policy state it started from, and the tier it gave with its since-date. Facts with
  * that digest, given that starting state, make the same decision again under the same ruleset version:
- * this is how a rollback restores a decision exactly (docs/rollback.md).
+ * this is how a rollback restores a decision exactly (docs/publishing.md).
  *
  * @param fromTier the rules' tier in force before the decision (its facts' currentTier), null for a first one
  */

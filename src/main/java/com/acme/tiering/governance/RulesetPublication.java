@@ -156,7 +156,7 @@ public class RulesetPublication {
 
     /**
      * Putting a version that was in force before back in force, while another version is, rolls that one back:
-     * the decisions it made are restored where the customers' facts are unchanged (docs/rollback.md).
+     * the decisions it made are restored where the customers' facts are unchanged (docs/publishing.md).
      */
     static Optional<Rollback> rollingBack(RulesetVersions.Version target, Optional<RulesetVersions.Version> inForce) {
         return inForce.filter(current -> target.status().equals("RETIRED")

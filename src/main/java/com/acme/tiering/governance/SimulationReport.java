@@ -22,7 +22,7 @@ import java.util.Map;
  * @param qualifiedTierMigration beside it, what the tier table alone gives: the tier qualified for under the rules
  *        in force → under this version, before the tier policy and overrides; null in reports made before it
  * @param heldDowngrades of downgradesHeld, the tier kept → the lower tier qualified for → customers
- * @param restored customers whose decision before the rolled-back version would be restored (docs/rollback.md)
+ * @param restored customers whose decision before the rolled-back version would be restored (docs/publishing.md)
  * @param rollsBackVersionId the version in force that putting this one in force rolls back, null when none
  */
 public record SimulationReport(

@@ -28,7 +28,7 @@ import io.micrometer.core.instrument.Timer;
  * a version all take, so that a simulation shows what publishing then does. Each customer is evaluated with
  * the manual override in force and the tier policy applied to the tier it holds, except where a rollback
  * undoes the version that decided it: then, if its facts are unchanged, it gets again the decision it had
- * before that version (docs/rollback.md).
+ * before that version (docs/publishing.md).
  */
 @Component
 public class DecisionPath {
