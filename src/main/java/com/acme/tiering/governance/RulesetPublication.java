@@ -173,7 +173,8 @@ public class RulesetPublication {
             runs.start("ACTIVATION");
         }
         catch (RunAlreadyInProgress running) {
-            log.info("Evaluation run {} is going; its remaining chunks use the new rules", running.runningId());
+            log.info("Evaluation run {} is going; its remaining chunks use the new rules, then it decides again the "
+                    + "customers it decided with the old ones", running.runningId());
         }
     }
 }

@@ -52,6 +52,7 @@ public class EvaluationRuns implements DisposableBean {
     private final DecideAgain decideAgain;
     private final Clock clock;
     private final Duration staleAfter;
+    private final boolean runAfterActivation;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "evaluation-run"));
@@ -72,6 +73,7 @@ public class EvaluationRuns implements DisposableBean {
         this.ruleset = ruleset;
         this.clock = clock;
         this.staleAfter = properties.run().staleAfter();
+        this.runAfterActivation = properties.rules().runAfterActivation();
     }
 
     /** Starts a run in the background and returns it at once; refuses while another run is going. */
@@ -171,7 +173,7 @@ public class EvaluationRuns implements DisposableBean {
      */
     private void followInForceVersion(long runId) {
         String endedOn = decideAgain.endedOn(runId);
-        if (endedOn != null && !endedOn.equals(ruleset.current().version())) {
+        if (endedOn != null && !endedOn.equals(ruleset.current().version()) && runAfterActivation) {
             try {
                 start("ACTIVATION");
             }
