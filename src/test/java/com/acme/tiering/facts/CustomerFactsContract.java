@@ -326,6 +326,26 @@ abstract class CustomerFactsContract {
         return BigDecimal.valueOf(above).divide(BigDecimal.valueOf(total), FactPrecision.CONTEXT).stripTrailingZeros();
     }
 
+    /** Statistics stored before V17 carry a Pareto curve; single evaluations still read them and place customers. */
+    @Test
+    void statisticsStoredByEarlierVersionsStillServe() {
+        data.customer("OLD").order("OLD", AS_OF.minusDays(3), "100");
+        long run = data.run(AS_OF);
+        jdbc.update("INSERT INTO population_score (run_id, customer_id, last_order_date, orders_last12m, revenue_last12m)"
+                + " VALUES (?, 'OLD', ?, 1, 100)", run, AS_OF.minusDays(3));
+        jdbc.update("INSERT INTO population_statistics (run_id, as_of, population, total_revenue, stats_json, created_at)"
+                + " VALUES (?, ?, 1, 100, ?, ?)", run, AS_OF, "{\"runId\":" + run + ",\"asOf\":\"2026-06-30\","
+                + "\"population\":1,\"customers\":1,\"totalRevenue\":100.00,\"recencyCutoffs\":[null,null,null,null],"
+                + "\"frequencyCutoffs\":[],\"monetaryCutoffs\":[],\"paretoCurve\":[{\"revenue\":100.00,\"share\":1}]}",
+                java.sql.Timestamp.valueOf(AS_OF.atStartOfDay()));
+
+        CustomerFacts old = facts.factsFor("OLD", AS_OF).orElseThrow();
+
+        assertThat(facts.statisticsOf(run)).get().extracting(PopulationStatistics::population).isEqualTo(1);
+        assertThat(old.paretoShare()).isEqualByComparingTo("0");
+        assertThat(old.mScore()).isEqualTo(1);
+    }
+
     @Test
     void pagesThroughCustomerIdsInOrder() {
         data.customer("B").customer("A").customer("C");

@@ -113,6 +113,15 @@ class DecisionsBetweenRunsTests {
         return differences;
     }
 
+    private EvaluationRun fullRun() throws InterruptedException {
+        EvaluationRun run = runs.start("TEST");
+        for (int i = 0; i < 600 && runs.find(run.id()).status().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(runs.find(run.id()).status()).isEqualTo("COMPLETED");
+        return run;
+    }
+
     @Test
     void everyCustomerReEvaluatedAloneWithoutAChangeKeepsItsDecisionAndWritesNoHistory() {
         List<String> ids = customerIds();
@@ -127,11 +136,13 @@ class DecisionsBetweenRunsTests {
     }
 
     /**
-     * A call today touches no R, F or M input: scores, share, segment, tier and plan stay; the only thing that
-     * may change is that a strategic or key account is no longer "gone silent", and only that writes history.
+     * After a full run, a call today touches no R, F or M input: scores, share, segment, tier and plan stay; the
+     * only thing that may change is that a strategic or key account is no longer "gone silent", and only that
+     * writes history.
      */
     @Test
-    void aCallChangesNoScoreShareSegmentOrTierOnlyEndsGoneSilent() {
+    void aCallChangesNoScoreShareSegmentOrTierOnlyEndsGoneSilent() throws InterruptedException {
+        fullRun();
         List<String> ids = customerIds();
         Map<String, Decided> before = decided(ids);
         long history = historyRows();
@@ -171,13 +182,9 @@ class DecisionsBetweenRunsTests {
         assertThat(facts.statisticsFor(atOnce.runId(), atOnce.evaluatedAt())).get()
                 .satisfies(stats -> assertThat(stats.runId()).isEqualTo(demoRun));
 
-        EvaluationRun next = runs.start("TEST");
-        for (int i = 0; i < 600 && runs.find(next.id()).status().equals("RUNNING"); i++) {
-            Thread.sleep(100);
-        }
+        EvaluationRun next = fullRun();
         Decision afterRun = decisions.currentOrThrow("BIG-NEW");
 
-        assertThat(runs.find(next.id()).status()).isEqualTo("COMPLETED");
         assertThat(afterRun.runId()).isEqualTo(next.id());
         assertThat(afterRun.tier()).isEqualTo("A");
         assertThat(Decided.of(afterRun)).isEqualTo(Decided.of(atOnce));
