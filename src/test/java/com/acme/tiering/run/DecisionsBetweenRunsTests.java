@@ -29,6 +29,7 @@ import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.support.DemoRun;
+import com.acme.tiering.support.FullRun;
 
 /**
  * Between runs a single evaluation decides as the run did (PRODUCT.md §5): the 2,000-customer demo, evaluated by
@@ -113,15 +114,6 @@ class DecisionsBetweenRunsTests {
         return differences;
     }
 
-    private EvaluationRun fullRun() throws InterruptedException {
-        EvaluationRun run = runs.start("TEST");
-        for (int i = 0; i < 600 && runs.find(run.id()).status().equals("RUNNING"); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(runs.find(run.id()).status()).isEqualTo("COMPLETED");
-        return run;
-    }
-
     @Test
     void everyCustomerReEvaluatedAloneWithoutAChangeKeepsItsDecisionAndWritesNoHistory() {
         List<String> ids = customerIds();
@@ -142,7 +134,7 @@ class DecisionsBetweenRunsTests {
      */
     @Test
     void aCallChangesNoScoreShareSegmentOrTierOnlyEndsGoneSilent() throws InterruptedException {
-        fullRun();
+        FullRun.completed(runs);
         List<String> ids = customerIds();
         Map<String, Decided> before = decided(ids);
         long history = historyRows();
@@ -182,7 +174,7 @@ class DecisionsBetweenRunsTests {
         assertThat(facts.statisticsFor(atOnce.runId(), atOnce.evaluatedAt())).get()
                 .satisfies(stats -> assertThat(stats.runId()).isEqualTo(demoRun));
 
-        EvaluationRun next = fullRun();
+        EvaluationRun next = FullRun.completed(runs);
         Decision afterRun = decisions.currentOrThrow("BIG-NEW");
 
         assertThat(afterRun.runId()).isEqualTo(next.id());

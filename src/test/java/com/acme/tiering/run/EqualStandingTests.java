@@ -20,6 +20,7 @@ import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.run.DecisionsBetweenRunsTests.Decided;
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.FullRun;
 
 /**
  * A full run as PRODUCT.md §5 now reads: the top customer is at the start of the revenue curve however much it
@@ -53,14 +54,6 @@ class EqualStandingTests {
                 today.minusDays(7 + 29L * i), new BigDecimal(amount))).toList());
     }
 
-    private void fullRun() throws InterruptedException {
-        EvaluationRun run = runs.start("TEST");
-        for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
-            Thread.sleep(100);
-        }
-        assertThat(runs.find(run.id()).status()).isEqualTo("COMPLETED");
-    }
-
     /**
      * WHALE makes 13,800 of 15,000 (92%); two twins (in id order first and last) and six others make 150 each.
      */
@@ -72,7 +65,7 @@ class EqualStandingTests {
         IntStream.rangeClosed(1, 6).forEach(i -> buyer("OTHER-" + i, 1, "150"));
         buyer("Z-TWIN", 1, "150");
 
-        fullRun();
+        FullRun.completed(runs);
         Decision whale = decisions.currentOrThrow("WHALE");
         Decision first = decisions.currentOrThrow("A-TWIN");
         Decision last = decisions.currentOrThrow("Z-TWIN");
