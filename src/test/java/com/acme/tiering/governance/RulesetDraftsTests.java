@@ -93,7 +93,7 @@ class RulesetDraftsTests {
         // G1 has tier A in force: the tier policy holds its downgrade for 90 days, so its plan stays
         assertThat(report.downgradesHeld()).isEqualTo(1);
         assertThat(report.planChanges()).isEmpty();
-        assertThat(report.revenueShareBefore().get("A")).isEqualByComparingTo("0.6");
+        assertThat(report.revenueShareBefore().get("A")).isEqualByComparingTo("0.3125");
         assertThat(report.revenueShareAfter()).doesNotContainKey("A");
         assertThat(report.customersWithoutTierRow()).isZero();
         assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");
