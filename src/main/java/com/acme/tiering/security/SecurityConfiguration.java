@@ -88,6 +88,7 @@ class SecurityConfiguration {
                                 "/api/v1/churn-alerts/*/resolution", "/api/v1/evaluation-runs",
                                 "/api/v1/customers/*/evaluation").hasRole(Roles.OPS_MANAGER)
                         .anyRequest().denyAll());
+        BrowserPolicy.apply(http, BrowserPolicy.API);
         if (jwt.getIfAvailable() != null) {
             http.oauth2ResourceServer(resource -> resource.jwt(token -> token.jwtAuthenticationConverter(roles()))
                     .authenticationEntryPoint(SecurityConfiguration::authenticationRequired));
@@ -104,6 +105,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain metrics(HttpSecurity http, ApiKeys keys) throws Exception {
+        BrowserPolicy.apply(http, BrowserPolicy.API);
         return http.securityMatcher("/actuator/prometheus")
                 .csrf(csrf -> csrf.disable()) // stateless and read-only
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -129,6 +131,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http, ObjectProvider<RequestMappingInfoHandlerMapping> mappings)
             throws Exception {
+        BrowserPolicy.apply(http, BrowserPolicy.PAGES);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
