@@ -1,7 +1,9 @@
 /*
  * The little script the pages need, with no build step: charts (Chart.js from its WebJar) drawn from the
- * numbers a page put in window.tieringCharts, drag-and-drop onto file inputs, confirmations before changes,
- * and the CSRF token on htmx requests. Every page works without it, except that charts are then tables only.
+ * numbers a page put in a JSON block (#chart-data), drag-and-drop onto file inputs, confirmations before changes,
+ * sizes and shades a page gives as data (the Content-Security-Policy allows no style attributes: they are set
+ * here through the CSSOM), and the CSRF token on htmx requests. Every page works without it, except that charts
+ * are then tables only and bars and heat map cells unshaded.
  */
 (function () {
     'use strict';
@@ -17,14 +19,20 @@
         });
     }
 
+    function chartData() {
+        var block = document.getElementById('chart-data');
+        return block ? JSON.parse(block.textContent) : null;
+    }
+
     function drawCharts() {
-        if (typeof Chart === 'undefined' || !window.tieringCharts) {
+        var charts = chartData();
+        if (typeof Chart === 'undefined' || !charts) {
             return;
         }
         Chart.defaults.animation = false; // pages are read, not watched; screenshots show the final state
         Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
         document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
-            var data = window.tieringCharts[canvas.dataset.source];
+            var data = charts[canvas.dataset.source];
             if (!data) {
                 return;
             }
@@ -99,6 +107,21 @@
         });
     }
 
+    /* data-percent="42.5" is a bar's width, data-heat="0.3" a heat map cell's shade (app.css reads --heat). */
+    function dataStyles(root) {
+        root.querySelectorAll('[data-percent]').forEach(function (bar) {
+            bar.style.width = Math.max(0, Math.min(100, parseFloat(bar.dataset.percent) || 0)) + '%';
+        });
+        root.querySelectorAll('[data-heat]').forEach(function (cell) {
+            cell.style.setProperty('--heat', String(parseFloat(cell.dataset.heat) || 0));
+        });
+    }
+
+    /* content htmx swaps in (the run progress it polls) gets its sizes too */
+    document.addEventListener('htmx:load', function (event) {
+        dataStyles(event.detail.elt.parentNode || document);
+    });
+
     document.addEventListener('htmx:configRequest', function (event) {
         var token = document.querySelector('meta[name=_csrf]');
         var header = document.querySelector('meta[name=_csrf_header]');
@@ -109,6 +132,7 @@
 
     document.addEventListener('DOMContentLoaded', function () {
         drawCharts();
+        dataStyles(document);
         dropZones();
         confirmations();
     });

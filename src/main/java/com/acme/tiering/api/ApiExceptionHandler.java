@@ -2,9 +2,7 @@ package com.acme.tiering.api;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -40,12 +38,6 @@ import com.acme.tiering.run.RunAlreadyInProgress;
 import com.acme.tiering.run.RunNotFound;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error as an RFC 9457 problem detail that names what to fix: the field, file or cell. Never
@@ -88,34 +80,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem());
         }
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Unreadable request body");
-        JacksonException json = cause(ex, JacksonException.class);
-        String field = json == null ? null : path(json);
-        if (json instanceof StreamConstraintsException) {
-            problem.setDetail("The request body is nested deeper, or holds a longer text, number or name, than this "
-                    + "service accepts (at most " + JsonLimits.MAX_NESTING_DEPTH + " levels of nesting)");
-        }
-        else if (json instanceof InputCoercionException && field != null && !field.isEmpty()) {
-            fieldProblem(problem, field, "is out of range for a whole number");
-        }
-        else if (json instanceof StreamReadException syntax) {
-            problem.setDetail("The request body is not well-formed JSON"
-                    + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr() + ", column "
-                            + syntax.getLocation().getColumnNr() + ")"));
-        }
-        else if (field == null || field.isEmpty()) {
-            problem.setDetail("The request body is missing or is not well-formed JSON");
-        }
-        else {
-            fieldProblem(problem, field, message(json));
-        }
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    private static void fieldProblem(ProblemDetail problem, String field, String message) {
-        problem.setDetail(field + ": " + message);
-        problem.setProperty("errors", List.of(new FieldProblem(field, message)));
+        return ResponseEntity.badRequest().body(JsonProblems.of(cause(ex, JacksonException.class)));
     }
 
     @Override
@@ -198,6 +163,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
+    @ExceptionHandler(FieldsInvalid.class)
+    ProblemDetail fieldsInvalid(FieldsInvalid ex) {
+        return invalid(ex.problems());
+    }
+
     @ExceptionHandler(com.acme.tiering.override.OverrideInvalid.class)
     ProblemDetail overrideInvalid(com.acme.tiering.override.OverrideInvalid ex) {
         return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
@@ -247,45 +217,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
-    }
-
-    /** The JSON path of the failing value in the notation the validation messages use: orders[2].amount. */
-    private static String path(JacksonException json) {
-        if (json.getPath().isEmpty() && json instanceof StreamReadException read && read.processor() != null) {
-            // A number out of range fails in the parser, which knows the field's name but not the path to it.
-            try {
-                return read.processor().currentName();
-            }
-            catch (RuntimeException closed) {
-                return null;
-            }
-        }
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : json.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String message(JacksonException json) {
-        if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            return "'" + invalid.getValue() + "' is not one of " + Arrays.toString(invalid.getTargetType().getEnumConstants());
-        }
-        if (json instanceof UnrecognizedPropertyException) {
-            return "is not a known field";
-        }
-        if (json instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
-            String type = invalid.getTargetType().getSimpleName();
-            return "'" + invalid.getValue() + "' is not a valid " + (type.equals("LocalDate") ? "date (YYYY-MM-DD)"
-                    : Map.of("BigDecimal", "number", "Integer", "whole number", "int", "whole number").getOrDefault(type, type));
-        }
-        return "has a value of the wrong type or form";
     }
 
     private static <T extends Throwable> T cause(Throwable error, Class<T> type) {

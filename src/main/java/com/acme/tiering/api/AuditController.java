@@ -4,6 +4,10 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.Pattern;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +27,8 @@ import com.acme.tiering.decision.HistoryVerification;
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final HistoryVerification verification;
     private final AuditExport export;
 
@@ -33,6 +39,9 @@ class AuditController {
 
     /** Decisions whose history rows fall in [from, to], streamed as CSV or XLSX. */
     @GetMapping("/decisions")
+    @ApiResponse(responseCode = "200", description = "The decision-history rows as a CSV or XLSX attachment",
+            content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")) })
     ResponseEntity<StreamingResponseBody> decisions(
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -46,7 +55,7 @@ class AuditController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .contentType(csv ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8)
-                        : MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                        : MediaType.parseMediaType(XLSX))
                 .body(out -> {
                     if (csv) {
                         export.csv(from, to, out);

@@ -9,6 +9,10 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -62,7 +66,8 @@ class RulesetController {
     record VersionView(RulesetVersions.Version version, List<RulesetVersions.Event> events, List<String> files) {
     }
 
-    record Decision(@Size(max = 1000) @jakarta.validation.constraints.Pattern(regexp = Text.LINES,
+    /** Why a version is approved, published or put back in force; its own name, so that its schema is its own. */
+    record Reason(@Size(max = 1000) @jakarta.validation.constraints.Pattern(regexp = Text.LINES,
             message = Text.LINES_MESSAGE) String reason) {
     }
 
@@ -82,6 +87,8 @@ class RulesetController {
      * a version whose files do not pass the checks is kept as REJECTED and answered 422.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ApiResponse(responseCode = "201", description = "The new DRAFT version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RulesetVersions.Version.class)))
     ResponseEntity<Object> upload(@RequestPart("files") List<MultipartFile> files,
             @RequestPart(value = "tests", required = false) List<MultipartFile> tests,
             @RequestParam(required = false) @Size(max = 1000)
@@ -109,21 +116,21 @@ class RulesetController {
     }
 
     @PostMapping("/{id}/approval")
-    RulesetVersions.Version approve(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Decision decision,
+    RulesetVersions.Version approve(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Reason body,
             Authentication who) {
-        return publication.approve(id, who.getName(), reason(decision));
+        return publication.approve(id, who.getName(), reason(body));
     }
 
     @PostMapping("/{id}/publish")
-    RulesetVersions.Version publish(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Decision decision,
+    RulesetVersions.Version publish(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Reason body,
             Authentication who) {
-        return publication.publish(id, who.getName(), reason(decision));
+        return publication.publish(id, who.getName(), reason(body));
     }
 
     @PostMapping("/{id}/activate")
-    RulesetVersions.Version activate(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Decision decision,
+    RulesetVersions.Version activate(@PathVariable long id, @jakarta.validation.Valid @RequestBody(required = false) Reason body,
             Authentication who) {
-        return publication.activate(id, who.getName(), reason(decision));
+        return publication.activate(id, who.getName(), reason(body));
     }
 
     @PostMapping("/{id}/shadow")
@@ -149,6 +156,8 @@ class RulesetController {
 
     /** The exact file of a version, so an auditor can open the spreadsheet that decided. */
     @GetMapping("/{id}/files/{name}")
+    @ApiResponse(responseCode = "200", description = "The file as it was uploaded", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String name) {
         RuleFile file = versions.filesOf(id).stream().filter(f -> f.name().equals(name)).findFirst()
                 .orElseThrow(() -> VersionUnknown.file(id, name));
@@ -160,6 +169,8 @@ class RulesetController {
      * decision straight to the spreadsheet that made it.
      */
     @GetMapping("/versions/{rulesetVersion}/files/{name}")
+    @ApiResponse(responseCode = "200", description = "The file as it was uploaded", content = @Content(
+            mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> fileOfVersion(@PathVariable @jakarta.validation.constraints.Pattern(regexp = "[0-9a-f]{64}",
             message = "must be the 64-character rulesetVersion of a decision") String rulesetVersion,
             @PathVariable String name) {
@@ -183,8 +194,8 @@ class RulesetController {
         return files;
     }
 
-    private static String reason(Decision decision) {
-        return decision == null ? null : decision.reason();
+    private static String reason(Reason body) {
+        return body == null ? null : body.reason();
     }
 
     private static boolean has(Authentication who, String role) {

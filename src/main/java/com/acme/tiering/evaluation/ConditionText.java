@@ -11,11 +11,14 @@ import com.acme.tiering.ruleset.RuleInfo.Condition;
 /**
  * A tier row's condition in the words of an explanation: {@code paretoShare 0.84 ≤ 0.90} when met,
  * {@code revenueLast12m 82,000 < 100,000, short by 18,000} when not. The numbers of one comparison
- * share their decimals, so a cell's 0.9 reads 0.90 next to a paretoShare of 0.84.
+ * share their decimals, so a cell's 0.9 reads 0.90 next to a paretoShare of 0.84. Facts come unrounded (a share
+ * has 40 digits); they read with at most four decimals, more only where four would show a value and its
+ * threshold as equal when they are not ({@code revenueGrowthPct 49.99995 < 50, short by 0.00005}).
  */
 final class ConditionText {
 
     private static final int MAX_DECIMALS = 4;
+    private static final int MAX_DECIMALS_TO_TELL_APART = 12;
 
     private ConditionText() {
     }
@@ -33,7 +36,7 @@ final class ConditionText {
         BigDecimal number = Condition.number(actual);
         int decimals = decimals(number, (BigDecimal) condition.value());
         return condition.fact() + " " + format(number, decimals) + " " + symbol(condition.operator()) + " "
-                + format((BigDecimal) condition.value(), decimals);
+                + format((BigDecimal) condition.value(), decimals) + meaning(condition.fact(), number, decimals);
     }
 
     /** A condition that does not hold: required, actual, the gap for numbers, and the sentence for people. */
@@ -51,13 +54,32 @@ final class ConditionText {
         BigDecimal gap = number.subtract(required).abs();
         int decimals = decimals(number, required);
         String text = condition.fact() + " " + format(number, decimals) + " " + negated(condition.operator()) + " "
-                + format(required, decimals) + gapText(condition.operator(), gap, decimals);
+                + format(required, decimals) + gapText(condition.operator(), gap, decimals)
+                + meaning(condition.fact(), number, decimals);
         return new UnmetCondition(condition.fact(), condition.operator(), required, number, gap, text);
     }
 
     /** A number as explanations show it: thousands grouped, at most four decimals. */
     static String format(BigDecimal value) {
-        return value == null ? "unknown" : format(value, decimals(value));
+        return value == null ? "unknown" : format(value, Math.min(decimals(value), MAX_DECIMALS));
+    }
+
+    /**
+     * What a paretoShare says (PRODUCT.md §5): how much of all revenue the customers above this one make, so that
+     * "≤ 0.70" reads as what the tier table means by "among the customers making 70% of revenue".
+     */
+    private static String meaning(String fact, BigDecimal value, int decimals) {
+        if (!fact.equals("paretoShare")) {
+            return "";
+        }
+        if (value.signum() == 0) {
+            return " (no customer has more revenue)";
+        }
+        if (value.compareTo(BigDecimal.ONE) == 0) {
+            return " (customers with more revenue make all of it)";
+        }
+        return " (customers with more revenue make " + format(value.movePointRight(2), Math.max(decimals - 2, 0))
+                + "% of all revenue)";
     }
 
     private static String gapText(String operator, BigDecimal gap, int decimals) {
@@ -100,16 +122,29 @@ final class ConditionText {
         return Math.max(value.stripTrailingZeros().scale(), 0);
     }
 
-    private static int decimals(BigDecimal actual, BigDecimal required) {
-        return Math.max(decimals(actual), decimals(required));
+    /**
+     * The decimals a value and its threshold are shown with: as many as either has, at most four, or more (up to
+     * twelve) while rounding would make two different numbers read the same.
+     */
+    static int decimals(BigDecimal actual, BigDecimal required) {
+        int decimals = Math.min(Math.max(decimals(actual), decimals(required)), MAX_DECIMALS);
+        if (actual.compareTo(required) == 0) {
+            return decimals;
+        }
+        while (decimals < MAX_DECIMALS_TO_TELL_APART && actual.setScale(decimals, RoundingMode.HALF_UP)
+                .compareTo(required.setScale(decimals, RoundingMode.HALF_UP)) == 0) {
+            decimals++;
+        }
+        return decimals;
     }
 
-    private static String format(BigDecimal value, int decimals) {
+    /** A number with the given decimals (see {@link #decimals(BigDecimal, BigDecimal)}), thousands grouped. */
+    static String format(BigDecimal value, int decimals) {
         if (value == null) {
             return "unknown";
         }
         // By hand rather than with a DecimalFormat per call: explanations format numbers on the hot path of runs.
-        BigDecimal rounded = value.setScale(Math.min(decimals, MAX_DECIMALS), RoundingMode.HALF_UP);
+        BigDecimal rounded = value.setScale(decimals, RoundingMode.HALF_UP);
         String plain = rounded.abs().toPlainString();
         int point = plain.indexOf('.');
         if ((point < 0 ? plain.length() : point) <= 3 && rounded.signum() >= 0) {

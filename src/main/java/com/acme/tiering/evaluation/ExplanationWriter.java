@@ -67,10 +67,11 @@ class ExplanationWriter {
                 BigDecimal threshold = (BigDecimal) condition.value();
                 BigDecimal margin = actual.subtract(threshold).abs();
                 String side = condition.operator().startsWith(">") ? " above the " : " below the ";
+                int decimals = ConditionText.decimals(actual, threshold);
                 margins.add(new Explanation.Margin(condition.fact(), condition.operator(), threshold, actual, margin,
-                        condition.fact() + " " + ConditionText.format(actual) + " is " + ConditionText.format(margin)
-                                + side + inequality(condition.operator()) + " " + ConditionText.format(threshold)
-                                + " threshold"));
+                        condition.fact() + " " + ConditionText.format(actual, decimals) + " is "
+                                + ConditionText.format(margin, decimals) + side + inequality(condition.operator()) + " "
+                                + ConditionText.format(threshold, decimals) + " threshold"));
             }
         }
         return margins;

@@ -101,11 +101,20 @@ class FactsQueries {
         return scores;
     }
 
-    Map<String, Scores> runScores(long runId, Collection<String> ids) {
+    /**
+     * The customers' entries in a run's population: the values it ranked them by and where they stood (the
+     * buyers strictly worse on each RFM metric, null for customers without orders; the revenue strictly above).
+     */
+    record RunEntry(String customerId, LocalDate lastOrderDate, int ordersLast12m, BigDecimal revenueLast12m,
+            Integer rWorse, Integer fWorse, Integer mWorse, BigDecimal revenueAbove) {
+    }
+
+    Map<String, RunEntry> runEntries(long runId, Collection<String> ids) {
         return byId(jdbc.sql("""
-                SELECT customer_id, r_score, f_score, m_score, pareto_share FROM population_score
-                WHERE run_id = :run AND customer_id IN (:ids)
-                """).param("run", runId).param("ids", ids).query(Scores.class).list(), Scores::customerId);
+                SELECT customer_id, last_order_date, orders_last12m, revenue_last12m, r_worse, f_worse, m_worse,
+                    revenue_above
+                FROM population_score WHERE run_id = :run AND customer_id IN (:ids)
+                """).param("run", runId).param("ids", ids).query(RunEntry.class).list(), RunEntry::customerId);
     }
 
     private static <T> Map<String, T> byId(java.util.List<T> rows, java.util.function.Function<T, String> id) {

@@ -5,50 +5,46 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.LongFunction;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import com.acme.tiering.facts.PopulationStatistics.CurvePoint;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Computes the population statistics of a run with one set-based INSERT … SELECT using window
- * functions, exactly as PRODUCT.md §5 defines them, and keeps a compact summary for single evaluations.
+ * Computes where every customer stands in a run's population with one set-based INSERT … SELECT using window
+ * functions, exactly as PRODUCT.md §5 defines it, and keeps the run's statistics for explanations.
  */
 @Repository
 class PopulationStatisticsStore {
 
-    private static final int CURVE_POINTS = 1000;
-
-    // Quintile score = floor((p - 1) * 5 / n) + 1 over the customers with orders, sorted worst to best,
-    // ties by customer id; the Pareto share runs over all customers, revenue descending. The running sum
-    // has a query level of its own: MariaDB 10.11 computed it in the order of the monetary window
-    // (ascending) when both stood in one SELECT.
-    private static final String SCORE_SQL = """
+    // Per customer: the buyers strictly worse on each RFM metric (RANK − 1 over the customers with orders, worst
+    // first: equal values share a rank, so they share a score, whatever their ids), and the revenue of all
+    // customers with strictly higher revenue (the total less the revenue at or below the customer's, peers
+    // included by the RANGE frame). The scores and the share follow in Java (PopulationFormulas), the same
+    // formulas single evaluations use. The running sum has a query level of its own: MariaDB 10.11 computed a
+    // running sum in the order of another window when both stood in one SELECT.
+    private static final String STANDING_SQL = """
             INSERT INTO population_score (run_id, customer_id, last_order_date, orders_last12m, revenue_last12m,
-                r_score, f_score, m_score, pareto_share)
+                r_worse, f_worse, m_worse, revenue_above)
             SELECT :run, w.customer_id, w.last_order, w.orders12, w.rev12,
-                CASE WHEN w.buyer = 1 THEN FLOOR((w.r_position - 1) * 5 / w.buyers) + 1 END,
-                CASE WHEN w.buyer = 1 THEN FLOOR((w.f_position - 1) * 5 / w.buyers) + 1 END,
-                CASE WHEN w.buyer = 1 THEN FLOOR((w.m_position - 1) * 5 / w.buyers) + 1 END,
-                CASE WHEN w.rev12 = 0 OR w.total = 0 THEN 1 ELSE CAST(w.cumulative AS DECIMAL(38,14)) / w.total END
+                CASE WHEN w.buyer = 1 THEN w.r_rank - 1 END,
+                CASE WHEN w.buyer = 1 THEN w.f_rank - 1 END,
+                CASE WHEN w.buyer = 1 THEN w.m_rank - 1 END,
+                w.total - w.at_or_below
             FROM (
-                SELECT p.customer_id, p.buyer, p.last_order, p.orders12, p.rev12, p.cumulative, p.total,
-                    ROW_NUMBER() OVER (PARTITION BY p.buyer ORDER BY p.last_order, p.customer_id) AS r_position,
-                    ROW_NUMBER() OVER (PARTITION BY p.buyer ORDER BY p.orders12, p.customer_id) AS f_position,
-                    ROW_NUMBER() OVER (PARTITION BY p.buyer ORDER BY p.rev12, p.customer_id) AS m_position,
-                    COUNT(*) OVER (PARTITION BY p.buyer) AS buyers
+                SELECT p.customer_id, p.buyer, p.last_order, p.orders12, p.rev12, p.at_or_below, p.total,
+                    RANK() OVER (PARTITION BY p.buyer ORDER BY p.last_order) AS r_rank,
+                    RANK() OVER (PARTITION BY p.buyer ORDER BY p.orders12) AS f_rank,
+                    RANK() OVER (PARTITION BY p.buyer ORDER BY p.rev12) AS m_rank
                 FROM (
                     SELECT m.customer_id, m.buyer, m.last_order, m.orders12, m.rev12,
-                        SUM(m.rev12) OVER (ORDER BY m.rev12 DESC, m.customer_id
-                            ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative,
+                        SUM(m.rev12) OVER (ORDER BY m.rev12 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+                            AS at_or_below,
                         SUM(m.rev12) OVER () AS total
                     FROM (
                         SELECT c.customer_id,
@@ -66,16 +62,22 @@ class PopulationStatisticsStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PopulationDistributions distributions;
 
-    PopulationStatisticsStore(JdbcClient jdbc, JsonMapper json) {
+    PopulationStatisticsStore(JdbcClient jdbc, JsonMapper json, PopulationDistributions distributions) {
         this.jdbc = jdbc;
         this.json = json;
+        this.distributions = distributions;
     }
 
     PopulationStatistics compute(long runId, LocalDate asOf, Instant now) {
         jdbc.sql("DELETE FROM population_score WHERE run_id = ?").param(runId).update();
-        jdbc.sql(SCORE_SQL).paramSource(new Windows(asOf).params().addValue("run", runId)).update();
-        PopulationStatistics stats = summarise(runId, asOf);
+        jdbc.sql(STANDING_SQL).paramSource(new Windows(asOf).params().addValue("run", runId)).update();
+        int customers = jdbc.sql("SELECT COUNT(*) FROM population_score WHERE run_id = ?").param(runId)
+                .query(Integer.class).single();
+        BigDecimal total = jdbc.sql("SELECT COALESCE(SUM(revenue_last12m), 0) FROM population_score WHERE run_id = ?")
+                .param(runId).query(BigDecimal.class).single();
+        PopulationStatistics stats = summarise(runId, asOf, customers, total, distributions.load(runId, total));
         jdbc.sql("""
                 INSERT INTO population_statistics (run_id, as_of, population, total_revenue, stats_json, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -90,7 +92,7 @@ class PopulationStatisticsStore {
     }
 
     /** The statistics a single evaluation at that instant was scored with: the latest stored by then. */
-    Optional<PopulationStatistics> inForceAt(java.time.Instant instant) {
+    Optional<PopulationStatistics> inForceAt(Instant instant) {
         return jdbc.sql("SELECT stats_json FROM population_statistics WHERE created_at <= ? ORDER BY run_id DESC LIMIT 1")
                 .param(Timestamp.from(instant)).query(String.class).optional()
                 .map(text -> json.readValue(text, PopulationStatistics.class));
@@ -101,54 +103,33 @@ class PopulationStatisticsStore {
                 .query(String.class).optional().map(text -> json.readValue(text, PopulationStatistics.class));
     }
 
-    private PopulationStatistics summarise(long runId, LocalDate asOf) {
-        Map<Integer, Integer> recency = new TreeMap<>();
-        cutoffs(runId, "r_score", "MIN(last_order_date)", LocalDate.class).forEach((score, oldest) ->
-                recency.put(score, (int) java.time.temporal.ChronoUnit.DAYS.between(oldest, asOf)));
-        Map<Integer, Integer> frequency = cutoffs(runId, "f_score", "MIN(orders_last12m)", Integer.class);
-        Map<Integer, BigDecimal> monetary = cutoffs(runId, "m_score", "MIN(revenue_last12m)", BigDecimal.class);
-        int customers = jdbc.sql("SELECT COUNT(*) FROM population_score WHERE run_id = ?").param(runId)
-                .query(Integer.class).single();
-        int population = jdbc.sql("SELECT COUNT(*) FROM population_score WHERE run_id = ? AND r_score IS NOT NULL")
-                .param(runId).query(Integer.class).single();
-        BigDecimal total = jdbc.sql("SELECT COALESCE(SUM(revenue_last12m), 0) FROM population_score WHERE run_id = ?")
-                .param(runId).query(BigDecimal.class).single();
-        return new PopulationStatistics(runId, asOf, population, customers, total, scores2to5(recency),
-                scores2to5(frequency), scores2to5(monetary), curve(runId, customers));
+    private static PopulationStatistics summarise(long runId, LocalDate asOf, int customers, BigDecimal total,
+            PopulationDistribution distribution) {
+        long buyers = distribution.buyers();
+        return new PopulationStatistics(runId, asOf, (int) buyers, customers, total,
+                cutoffs(distribution.lastOrders(), buyers,
+                        day -> (int) java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofEpochDay(day), asOf)),
+                cutoffs(distribution.orders(), buyers, orders -> (int) orders),
+                cutoffs(distribution.revenues(), buyers, cents -> BigDecimal.valueOf(cents, 2)));
     }
 
-    private <T> Map<Integer, T> cutoffs(long runId, String score, String aggregate, Class<T> type) {
-        Map<Integer, T> cutoffs = new TreeMap<>();
-        jdbc.sql("SELECT " + score + ", " + aggregate + " FROM population_score WHERE run_id = ? AND " + score
-                + " IS NOT NULL GROUP BY " + score).param(runId)
-                .query((rs, i) -> cutoffs.put(rs.getInt(1), rs.getObject(2, type))).list();
-        return cutoffs;
-    }
-
-    private static <T> List<T> scores2to5(Map<Integer, T> cutoffs) {
-        if (cutoffs.isEmpty()) {
+    /**
+     * For scores 2..5, the smallest value that earns the score (for recency, the oldest date, shown as the
+     * largest recencyDays); null for a score no value earns, which a large block of equal values can cause.
+     */
+    private static <T> List<T> cutoffs(ValueLadder ladder, long buyers, LongFunction<T> shown) {
+        if (buyers == 0) {
             return List.of();
         }
-        List<T> list = new ArrayList<>();
-        for (int score = 2; score <= 5; score++) {
-            list.add(cutoffs.get(score));
-        }
-        return list;
-    }
-
-    /** Every n-th point of the curve, streamed so a million customers cost no memory. */
-    private List<CurvePoint> curve(long runId, int customers) {
-        int step = Math.max(1, customers / CURVE_POINTS);
-        List<CurvePoint> points = new ArrayList<>();
-        int[] position = {0};
-        jdbc.sql("""
-                SELECT revenue_last12m, pareto_share FROM population_score
-                WHERE run_id = ? AND revenue_last12m > 0 ORDER BY revenue_last12m DESC, customer_id
-                """).param(runId).query((RowCallbackHandler) rs -> {
-                    if (position[0]++ % step == 0) {
-                        points.add(new CurvePoint(rs.getBigDecimal(1), rs.getBigDecimal(2)));
-                    }
-                });
-        return points;
+        Long[] smallest = new Long[6];
+        ladder.forEach((value, below, holders) -> {
+            int score = PopulationFormulas.rfmScore(below, buyers);
+            if (smallest[score] == null) {
+                smallest[score] = value;
+            }
+        });
+        List<T> cutoffs = new ArrayList<>(4);
+        Arrays.stream(smallest, 2, 6).forEach(value -> cutoffs.add(value == null ? null : shown.apply(value)));
+        return cutoffs;
     }
 }

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import com.acme.tiering.TieringProperties;
 
@@ -50,7 +51,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwt) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwt,
+            ObjectProvider<RequestMappingInfoHandlerMapping> mappings) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable()) // stateless: no cookie session a forged request could ride on
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,6 +67,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Roles.SALES_SYSTEM, Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/tiers/lookup", "/api/v1/evaluations/what-if")
                         .hasAnyRole(Roles.SALES_SYSTEM, Roles.OPS_MANAGER, Roles.RULE_AUTHOR, Roles.AUDITOR, Roles.ADMIN)
+                        // an address or method nothing answers: 404 or 405 for anyone who signed in, not 403
+                        .requestMatchers(new UnroutedRequests(mappings)).authenticated()
                         // administrators: API keys
                         .requestMatchers("/api/v1/admin/**").hasRole(Roles.ADMIN)
                         // ingestion of customers, orders and interactions
@@ -84,6 +88,7 @@ class SecurityConfiguration {
                                 "/api/v1/churn-alerts/*/resolution", "/api/v1/evaluation-runs",
                                 "/api/v1/customers/*/evaluation").hasRole(Roles.OPS_MANAGER)
                         .anyRequest().denyAll());
+        BrowserPolicy.apply(http, BrowserPolicy.API);
         if (jwt.getIfAvailable() != null) {
             http.oauth2ResourceServer(resource -> resource.jwt(token -> token.jwtAuthenticationConverter(roles()))
                     .authenticationEntryPoint(SecurityConfiguration::authenticationRequired));
@@ -100,6 +105,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain metrics(HttpSecurity http, ApiKeys keys) throws Exception {
+        BrowserPolicy.apply(http, BrowserPolicy.API);
         return http.securityMatcher("/actuator/prometheus")
                 .csrf(csrf -> csrf.disable()) // stateless and read-only
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -123,12 +129,15 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<RequestMappingInfoHandlerMapping> mappings)
+            throws Exception {
+        BrowserPolicy.apply(http, BrowserPolicy.PAGES);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error", "/login", "/css/**", "/js/**",
                                 "/webjars/**", "/favicon.ico", "/favicon.svg").permitAll()
+                        .requestMatchers(new UnroutedRequests(mappings)).authenticated()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.OPS_MANAGER, Roles.AUDITOR, Roles.ADMIN)
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyRole(READERS)
                         .requestMatchers(HttpMethod.POST, "/rules", "/rules/**")

@@ -3,6 +3,7 @@ package com.acme.tiering.web;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,7 +23,11 @@ class UnknownAddresses {
     @ExceptionHandler(NoResourceFoundException.class)
     Object unknown(NoResourceFoundException ex, HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ex.getBody());
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No endpoint answers "
+                    + request.getMethod() + " " + request.getRequestURI() + "; the OpenAPI document at /v3/api-docs "
+                    + "lists them");
+            problem.setTitle("Not found");
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
         }
         ModelAndView page = new ModelAndView("error");
         page.setStatus(HttpStatus.NOT_FOUND);

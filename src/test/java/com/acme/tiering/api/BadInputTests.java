@@ -12,6 +12,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -54,11 +58,14 @@ import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.Workbooks;
 
 /**
- * Throws hostile input at every endpoint (issue 6 item 3): each input is answered 4xx with a problem detail
- * naming what is wrong, never 5xx, and writes nothing; input that is merely odd (SQL- or script-looking names,
- * emoji) is a valid value, stored and echoed verbatim. Prints, per endpoint, how many inputs were tried.
+ * Throws hostile input at every endpoint (issue 6 item 3) and the bad input of issue 14 item 8 at the write
+ * endpoints: each input is answered 4xx with a problem detail naming what is wrong, never 5xx, and writes nothing;
+ * input that is merely odd (SQL- or script-looking names, emoji) is a valid value, stored and echoed verbatim.
+ * Prints, per endpoint, how many inputs were tried. Most go through MockMvc; what Tomcat sees before the service
+ * (encoded slashes in a path) goes to the real server on its port.
  */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tiering.rules.run-after-activation=false")
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,6 +82,11 @@ class BadInputTests {
     /** Tables whose row counts a refused request must leave alone. */
     private static final Map<String, String> WRITTEN = tables();
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** How many of the inputs are issue 14 item 8's (StrictInputs), for the tally. */
+    private static int strictInputs;
+
     /** endpoint → [inputs tried, answered 4xx, accepted verbatim] */
     private static final Map<String, int[]> TALLY = new LinkedHashMap<>();
 
@@ -86,6 +98,9 @@ class BadInputTests {
 
     @Autowired
     Clock clock;
+
+    @LocalServerPort
+    int port;
 
     private LocalDate today;
     private long alertId;
@@ -139,6 +154,9 @@ class BadInputTests {
     Stream<DynamicNode> everyEndpointRefusesHostileInputWithAProblemDetailAndWritesNothing() {
         List<Probe> probes = new ArrayList<>();
         HostileInputs.of(this).forEach(probes::add);
+        List<Probe> strict = StrictInputs.of(this);
+        strictInputs = strict.size();
+        probes.addAll(strict);
         Map<String, List<Probe>> byEndpoint = probes.stream()
                 .collect(Collectors.groupingBy(Probe::endpoint, LinkedHashMap::new, Collectors.toList()));
         return byEndpoint.entrySet().stream().map(endpoint -> DynamicContainer.dynamicContainer(endpoint.getKey(),
@@ -196,7 +214,7 @@ class BadInputTests {
     @AfterAll
     void printTheTally() {
         String line = "-".repeat(82);
-        StringBuilder table = new StringBuilder("\nBad input per endpoint (issue 6 item 3)\n").append(line).append('\n')
+        StringBuilder table = new StringBuilder("\nBad input per endpoint (issue 6 item 3, issue 14 item 8)\n").append(line).append('\n')
                 .append(String.format("%-58s %6s %6s %9s%n", "endpoint", "tried", "4xx", "accepted"))
                 .append(line).append('\n');
         int[] total = new int[3];
@@ -205,15 +223,26 @@ class BadInputTests {
             IntStream.range(0, 3).forEach(i -> total[i] += counts[i]);
         });
         table.append(line).append('\n')
-                .append(String.format("%-58s %6d %6d %9d%n", TALLY.size() + " endpoints", total[0], total[1], total[2]));
+                .append(String.format("%-58s %6d %6d %9d%n", TALLY.size() + " endpoints", total[0], total[1], total[2]))
+                .append(String.format("of which issue 14 item 8 (StrictInputs): %d inputs%n", strictInputs));
         System.out.println(table);
     }
 
     // ------------------------------------------------------------------------------------------------------
 
-    /** One hostile input at one endpoint, and what must come of it. */
-    record Probe(String endpoint, String input, RequestBuilder request, Integer status,
+    /**
+     * One hostile input at one endpoint, and what must come of it.
+     *
+     * @param request sent through MockMvc; or else
+     * @param http sent to the real server
+     * @param names texts the problem detail must hold, separated by {@code |}
+     */
+    record Probe(String endpoint, String input, RequestBuilder request, HttpRequest http, Integer status,
             String names, Accepted accepted) {
+    }
+
+    /** What came back. */
+    private record Answer(int status, String contentType, String body, MvcResult result) {
     }
 
     /** For input that is valid however odd it looks: what must be stored or echoed verbatim, then clean up. */
@@ -223,18 +252,15 @@ class BadInputTests {
 
     private void run(Probe probe) throws Exception {
         Map<String, Long> before = counts();
-        MvcResult result = mvc.perform(probe.request()).andReturn();
-        if (result.getRequest().isAsyncStarted()) {
-            result = mvc.perform(asyncDispatch(result)).andReturn();
-        }
-        int status = result.getResponse().getStatus();
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Answer answer = probe.http() != null ? send(probe.http()) : perform(probe.request());
+        int status = answer.status();
+        String body = answer.body();
         int[] tally = TALLY.computeIfAbsent(probe.endpoint(), e -> new int[3]);
         tally[0]++;
         assertThat(status).as("status of %s: %s", probe.input(), abbreviated(body)).isLessThan(500);
         if (probe.accepted() != null) {
             assertThat(status).as("%s is valid input: %s", probe.input(), abbreviated(body)).isBetween(200, 299);
-            probe.accepted().verify(result);
+            probe.accepted().verify(answer.result());
             tally[2]++;
             return;
         }
@@ -242,15 +268,32 @@ class BadInputTests {
         if (probe.status() != null) {
             assertThat(status).as("%s: %s", probe.input(), abbreviated(body)).isEqualTo(probe.status());
         }
-        assertThat(result.getResponse().getContentType()).as("content type for %s", probe.input())
+        assertThat(answer.contentType()).as("content type for %s", probe.input())
                 .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(body).as("a problem detail").contains("\"status\":" + status).contains("\"title\"")
                 .doesNotContain("Exception").doesNotContain("\tat ");
         if (probe.names() != null) {
-            assertThat(body).as("names what is wrong").contains(probe.names());
+            for (String name : probe.names().split("\\|")) {
+                assertThat(body).as("names what is wrong").contains(name);
+            }
         }
         assertThat(counts()).as("rows after %s", probe.input()).isEqualTo(before);
         tally[1]++;
+    }
+
+    private Answer perform(RequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(asyncDispatch(result)).andReturn();
+        }
+        return new Answer(result.getResponse().getStatus(), result.getResponse().getContentType(),
+                result.getResponse().getContentAsString(StandardCharsets.UTF_8), result);
+    }
+
+    private static Answer send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body(), null);
     }
 
     private Map<String, Long> counts() {
@@ -333,6 +376,10 @@ class BadInputTests {
 
     String target() {
         return TARGET;
+    }
+
+    int port() {
+        return port;
     }
 
     long alertId() {

@@ -68,6 +68,14 @@ abstract class ManualOverrideContract {
                 .andExpect(status().is2xxSuccessful());
         mvc.perform(post("/api/v1/customers/OVR-1/evaluation")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.tier").value("C"));
+        // A larger account, so that after a full run OVR-1 is not the top customer (paretoShare 0, tier B) but
+        // has 96.5% of revenue above it: still tier C.
+        mvc.perform(put("/api/v1/customers/OVR-BIG").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Bigger Metals\",\"accountOwner\":\"Alex Rep\"}"))
+                .andExpect(status().is2xxSuccessful());
+        mvc.perform(post("/api/v1/customers/OVR-BIG/orders").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"orders\":[" + order("b-1", today.minusDays(40), "500000.00") + "]}"))
+                .andExpect(status().is2xxSuccessful());
     }
 
     @Test

@@ -101,7 +101,8 @@ class EvaluatorTests {
         assertThat(fastGrowing.unmet()).extracting(Explanation.UnmetCondition::text).containsExactly(
                 "revenueLast12m 18,000 < 20,000, short by 2,000", "revenueGrowthPct 20 < 50, short by 30");
         assertThat(standard.explanation().summary()).isEqualTo("Tier C (Standard): bought in the last 12 months"
-                + " — ordersLast12m 3 ≥ 1 (tiers.xlsx › Tiers › row 15). Not B: paretoShare 0.95 > 0.90, over by 0.05.");
+                + " — ordersLast12m 3 ≥ 1 (tiers.xlsx › Tiers › row 15). Not B: paretoShare 0.95 > 0.90, over by 0.05"
+                + " (customers with more revenue make 95% of all revenue).");
     }
 
     @Test
@@ -112,8 +113,9 @@ class EvaluatorTests {
                 """);
 
         assertThat(key.explanation().summary()).isEqualTo("Tier B (Key): among the customers making the next 20% of"
-                + " revenue — paretoShare 0.84 ≤ 0.90 (tiers.xlsx › Tiers › row 13)."
-                + " Not A: paretoShare 0.84 > 0.70, over by 0.14; ordersLast12m 5 < 6, short by 1.");
+                + " revenue — paretoShare 0.84 ≤ 0.90 (customers with more revenue make 84% of all revenue)"
+                + " (tiers.xlsx › Tiers › row 13). Not A: paretoShare 0.84 > 0.70, over by 0.14 (customers with more"
+                + " revenue make 84% of all revenue); ordersLast12m 5 < 6, short by 1.");
     }
 
     @Test
@@ -159,6 +161,36 @@ class EvaluatorTests {
         assertThat(fastGrower.explanation().margins()).extracting(Explanation.Margin::text).containsExactly(
                 "revenueLast12m 24,000 is 4,000 above the ≥ 20,000 threshold",
                 "revenueGrowthPct 65 is 15 above the ≥ 50 threshold");
+    }
+
+    /** Facts come with 40 digits; people read four decimals, or more where four would hide a difference. */
+    @Test
+    void roundsUnroundedFactsForPeopleButNeverShowsUnequalNumbersAsEqual() {
+        Evaluation almostFastGrowing = evaluate("""
+                paretoShare,revenueLast12m,revenueGrowthPct,ordersLast12m
+                0.9259259259259259259259259259259259259259,29999.99,49.99995,3
+                """);
+        Evaluation justInside = evaluate("""
+                paretoShare,ordersLast12m
+                0.69999,6
+                """);
+        Evaluation top = evaluate("""
+                paretoShare,ordersLast12m
+                0,12
+                """);
+
+        assertThat(almostFastGrowing.tier()).isEqualTo("C");
+        assertThat(almostFastGrowing.explanation().whyNotHigher().get(3).unmet())
+                .extracting(Explanation.UnmetCondition::text)
+                .containsExactly("revenueGrowthPct 49.99995 < 50.00000, short by 0.00005");
+        assertThat(almostFastGrowing.explanation().summary())
+                .endsWith("Not B: revenueGrowthPct 49.99995 < 50.00000, short by 0.00005.");
+        assertThat(almostFastGrowing.explanation().whyNotHigher().get(2).unmet())
+                .extracting(Explanation.UnmetCondition::text).containsExactly("paretoShare 0.9259 > 0.9000, over by"
+                        + " 0.0259 (customers with more revenue make 92.59% of all revenue)");
+        assertThat(justInside.explanation().margins()).extracting(Explanation.Margin::text)
+                .contains("paretoShare 0.69999 is 0.00001 below the ≤ 0.70000 threshold");
+        assertThat(top.explanation().summary()).contains("paretoShare 0.0 ≤ 0.7 (no customer has more revenue)");
     }
 
     @Test

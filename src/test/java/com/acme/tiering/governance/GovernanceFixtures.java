@@ -20,21 +20,25 @@ final class GovernanceFixtures {
     private GovernanceFixtures() {
     }
 
-    /** G1 makes 60% of revenue (tier A), G2 the next 30% (B), G3 the rest (C); each buys six times a year. */
+    /**
+     * Shares as PRODUCT.md §5 defines them (the revenue of the customers above): G2 makes most revenue (600 of
+     * 960, share 0) but buys five times a year, so Key (B); G1 buys six times for 300 with 62.5% above it, so
+     * Strategic (A), and Key under a Strategic bar of 0.5; G3 buys six times for 60 with 93.75% above it (C).
+     */
     static void threeCustomersEvaluated(Customers customers, EvaluationRuns runs, LocalDate today)
             throws InterruptedException {
-        buyer(customers, "G1", today, "100");
-        buyer(customers, "G2", today, "50");
-        buyer(customers, "G3", today, "16.67");
+        buyer(customers, "G1", today, 6, "50");
+        buyer(customers, "G2", today, 5, "120");
+        buyer(customers, "G3", today, 6, "10");
         EvaluationRun run = runs.start("TEST");
         for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
             Thread.sleep(100);
         }
     }
 
-    private static void buyer(Customers customers, String id, LocalDate today, String amount) {
+    private static void buyer(Customers customers, String id, LocalDate today, int orders, String amount) {
         customers.upsert(id, new CustomerDetails("Customer " + id, "Retail", "North", 10, "Kim Rep"));
-        customers.recordOrders(id, IntStream.range(0, 6)
+        customers.recordOrders(id, IntStream.range(0, orders)
                 .mapToObj(i -> new NewOrder("o-" + i, today.minusDays(10L + 20 * i), new BigDecimal(amount))).toList());
     }
 

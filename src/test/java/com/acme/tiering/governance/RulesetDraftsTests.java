@@ -96,7 +96,7 @@ class RulesetDraftsTests {
         assertThat(report.examples()).isEmpty();
         assertThat(report.downgradesHeld()).isEqualTo(1);
         assertThat(report.planChanges()).isEmpty();
-        assertThat(report.revenueShareBefore().get("A")).isEqualByComparingTo("0.6");
+        assertThat(report.revenueShareBefore().get("A")).isEqualByComparingTo("0.3125");
         assertThat(report.revenueShareAfter().get("A")).isEqualByComparingTo(report.revenueShareBefore().get("A"));
         assertThat(report.customersWithoutTierRow()).isZero();
         assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");

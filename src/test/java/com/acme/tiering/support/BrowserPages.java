@@ -1,11 +1,15 @@
 package com.acme.tiering.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every {@link BrowserTest} class needs: one Chromium per class, started on first use against the service's
- * port and closed after the class.
+ * port and closed after the class. After every test the browser's console must report no Content-Security-Policy
+ * violation: every page of the tour runs under the policy the service sends.
  */
 public abstract class BrowserPages {
 
@@ -13,6 +17,14 @@ public abstract class BrowserPages {
 
     @LocalServerPort
     protected int port;
+
+    @AfterEach
+    void nothingWasRefusedByTheContentSecurityPolicy() {
+        if (browser != null) {
+            assertThat(browser.policyViolations()).as("Content-Security-Policy violations in the browser console")
+                    .isEmpty();
+        }
+    }
 
     @AfterAll
     static void closeBrowser() {

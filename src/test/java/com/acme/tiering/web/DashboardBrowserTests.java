@@ -2,6 +2,8 @@ package com.acme.tiering.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -64,6 +66,27 @@ class DashboardBrowserTests extends com.acme.tiering.support.BrowserPages {
         assertThat(focused.getText()).isEqualTo("Skip to content");
         focused.sendKeys(Keys.ENTER);
         assertThat(b.path()).endsWith("#main");
+    }
+
+    /** Swagger UI, linked from every page's footer, is served by the service and runs under its policy too. */
+    @Test
+    void theApiPageListsTheEndpointsUnderTheContentSecurityPolicy() {
+        Browser b = browser().signOut().open("/swagger-ui.html");
+        assertThat(b.awaitText("/api/v1/evaluations/what-if")).contains("Customer Tiering Service");
+        b.screenshot("swagger-ui");
+    }
+
+    /** The check every browser test ends with (BrowserPages) sees what the policy refuses, so it can fail. */
+    @Test
+    void theConsoleShowsWhatTheContentSecurityPolicyRefuses() {
+        Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/");
+        assertThat(b.policyViolations()).isEmpty();
+        b.script("var s = document.createElement('script'); s.textContent = 'window.injected = true;';"
+                + "document.body.appendChild(s); document.body.setAttribute('style', 'color: red');");
+        assertThat(b.script("return window.injected === true")).isEqualTo(false);
+        List<String> refused = new java.util.ArrayList<>();
+        b.waiting().until(d -> refused.addAll(b.policyViolations()) && refused.size() >= 2 || refused.size() >= 2);
+        assertThat(String.join("\n", refused)).contains("script-src 'self'").contains("style-src 'self'");
     }
 
     @Test

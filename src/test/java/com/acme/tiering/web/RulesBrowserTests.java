@@ -79,6 +79,9 @@ class RulesBrowserTests extends com.acme.tiering.support.BrowserPages {
         long count = report.tierMigration().get(fromTo[0]).get(fromTo[1]);
         WebElement cell = b.find(By.cssSelector("#heatmap td[data-from='" + fromTo[0] + "'][data-to='" + fromTo[1] + "'] a"));
         assertThat(cell.getText()).isEqualTo(String.valueOf(count));
+        // shaded by app.js from data-heat (the Content-Security-Policy allows no style=""): darker for more customers
+        assertThat(b.script("var td = arguments[0].closest('td'); return td.style.getPropertyValue('--heat') === "
+                + "String(parseFloat(td.dataset.heat)) && parseFloat(td.dataset.heat) > 0", cell)).isEqualTo(true);
         assertThat(b.find(By.cssSelector("#heatmap td.same")).getText()).isNotBlank();
 
         cell.click();

@@ -46,6 +46,8 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
         assertThat(b.find(By.cssSelector("#run-progress [role=progressbar]")).getAttribute("aria-valuenow"))
                 .isEqualTo("100.0");
         assertThat(b.find(By.id("run-progress")).getText()).contains("300 of 300 customers");
+        // the bar's width comes from data-percent through app.js: the Content-Security-Policy allows no style=""
+        assertThat(b.script("return document.querySelector('#run-progress .bar').style.width")).isEqualTo("100%");
         b.waiting().ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElement(By.id("run-details")).getText().contains("not yet"));
         b.screenshot("run");
