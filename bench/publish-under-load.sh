@@ -9,6 +9,7 @@ PORT=${PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
 WORK=$(mktemp -d)
 AUTH=ops:ops-demo   # DEMO credentials of the embedded default
+REVIEWER=reviewer:reviewer-demo   # the DEMO second person who approves each draft
 KEY="X-Api-Key: tk_DEMO-sales-system-embedded-only"   # the embedded default's DEMO sales-system key
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
@@ -36,6 +37,7 @@ for i in 1 2 3 4 5; do
   draft=$(curl -sf -u "${AUTH}" -F files=@rules/tiers.xlsx -F "comment=load test ${i}" "${BASE}/api/v1/rulesets" \
     | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
   curl -sf -u "${AUTH}" -X POST "${BASE}/api/v1/rulesets/${draft}/simulation" >/dev/null
+  curl -sf -u "${REVIEWER}" -X POST "${BASE}/api/v1/rulesets/${draft}/approval" >/dev/null   # four eyes
   curl -sf -u "${AUTH}" -X POST "${BASE}/api/v1/rulesets/${draft}/publish" >/dev/null && changes=$((changes + 1))
   curl -sf -u "${AUTH}" -X POST "${BASE}/api/v1/rulesets/${first}/activate" >/dev/null && changes=$((changes + 1))
 done

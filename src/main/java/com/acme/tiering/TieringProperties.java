@@ -33,10 +33,12 @@ public record TieringProperties(
     }
 
     /**
-     * @param requireApproval a second person, not the author, must approve a version before it is published
+     * @param requireApproval a second person, not the author, must approve a version before it is published; on
+     *     by default, off only for a one-person installation (docs/publishing.md). The rules directory imported at
+     *     start-up is the operator's deployment and needs none.
      * @param runAfterActivation start a full evaluation run when a version is put in force
      */
-    public record Rules(@DefaultValue("./rules") Path directory, @DefaultValue("false") boolean requireApproval,
+    public record Rules(@DefaultValue("./rules") Path directory, @DefaultValue("true") boolean requireApproval,
             @DefaultValue("true") boolean runAfterActivation) {
     }
 

@@ -19,6 +19,8 @@ import com.acme.tiering.facts.CustomerFacts;
  * @param runId the evaluation run that made it, null for a single-customer evaluation
  * @param rulesTier the rules' own tier, shown beside the tier in force when a manual override changed it
  * @param manualOverride the override in force when the decision was made, else null
+ * @param restoration set when a rollback restored this decision, the one the customer had before the rolled-back
+ *        version; null for every other decision
  */
 public record Decision(
         String customerId,
@@ -40,16 +42,34 @@ public record Decision(
         LocalDate asOf,
         Instant evaluatedAt,
         CustomerFacts facts,
-        Explanation explanation) {
+        Explanation explanation,
+        Restored restoration) {
+
+    /**
+     * What restored a decision: rolling back a ruleset version, named by its id and the rulesetVersion its own
+     * decisions record, and the same in words for the history.
+     */
+    public record Restored(long rolledBackVersionId, String rolledBackVersion, String note) {
+
+        static Restored by(Restoration restoration) {
+            return new Restored(restoration.rolledBackVersionId(), restoration.rolledBackVersion(),
+                    "Restored by rolling back version " + restoration.rolledBackVersionId());
+        }
+    }
 
     static Decision of(Evaluation evaluation, LocalDate tierSince, Long runId, Instant evaluatedAt) {
+        return of(evaluation, tierSince, runId, evaluatedAt, null);
+    }
+
+    static Decision of(Evaluation evaluation, LocalDate tierSince, Long runId, Instant evaluatedAt,
+            Restored restoration) {
         return new Decision(evaluation.customerId(), evaluation.tier(), evaluation.tierName(),
                 evaluation.qualifiedTier(), evaluation.rulesTier(), evaluation.manualOverride(), tierSince,
                 evaluation.downgradePendingSince(),
                 evaluation.tierProtectedUntil(), evaluation.servicePlan(), evaluation.lifecycleStage(),
                 evaluation.rfmSegment(), evaluation.churnRisk(), evaluation.churnSignals(),
                 evaluation.rulesetVersion(), runId, evaluation.asOf(), evaluatedAt, evaluation.facts(),
-                evaluation.explanation());
+                evaluation.explanation(), restoration);
     }
 
     String planCode() {

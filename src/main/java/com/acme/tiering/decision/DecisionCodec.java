@@ -25,4 +25,13 @@ class DecisionCodec {
     String write(TierLookup lookup) {
         return json.writeValueAsString(lookup);
     }
+
+    String write(DecisionBasis basis) {
+        return json.writeValueAsString(basis);
+    }
+
+    /** Null for decisions recorded before bases were kept (V18). */
+    DecisionBasis readBasis(String stored) {
+        return stored == null ? null : json.readValue(stored, DecisionBasis.class);
+    }
 }

@@ -83,6 +83,11 @@ public class DecisionQueries {
         return decisions.current(customerIds);
     }
 
+    /** The current decisions of these customers, as deciding them again needs them: customer id → decision. */
+    public Map<String, StandingDecision> standing(Collection<String> customerIds) {
+        return decisions.standing(customerIds);
+    }
+
     /** Every recorded change for the customer, oldest first. */
     public List<Decision> history(String customerId) {
         return decisions.history(customerId);

@@ -48,6 +48,18 @@ public class DecisionRecorder {
 
     @Transactional
     public Recorded record(List<Evaluation> evaluations, Long runId, Instant at) {
+        return record(evaluations, Map.of(), runId, at);
+    }
+
+    /**
+     * Records evaluations, some of which restore the decision a customer had before a rolled-back version: those
+     * keep the since-date of then, and always write a history row that says which rollback restored them.
+     *
+     * @param restorations by customer id, for the evaluations that restore a decision
+     */
+    @Transactional
+    public Recorded record(List<Evaluation> evaluations, Map<String, Restoration> restorations, Long runId,
+            Instant at) {
         // Stored to the millisecond: the decision and its history hash must see the instant the database keeps.
         Instant evaluatedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<String> ids = evaluations.stream().map(Evaluation::customerId).toList();
@@ -59,15 +71,19 @@ public class DecisionRecorder {
         List<Decision> all = new ArrayList<>();
         for (Evaluation evaluation : evaluations) {
             CurrentState before = inForce.get(evaluation.customerId());
-            Decision decision = Decision.of(evaluation, tierSince(before, evaluation), runId, evaluatedAt);
+            Restoration restoration = restorations.get(evaluation.customerId());
+            Decision decision = restoration == null
+                    ? Decision.of(evaluation, tierSince(before, evaluation), runId, evaluatedAt)
+                    : Decision.of(evaluation, restoration.tierSince(), runId, evaluatedAt, Decision.Restored.by(restoration));
             (before == null ? inserts : updates).add(decision);
-            if (before == null || !before.changeKey().equals(decision.changeKey())) {
+            if (before == null || !before.changeKey().equals(decision.changeKey()) || restoration != null) {
                 changed.add(decision);
             }
             all.add(decision);
         }
         Map<Decision, String> json = decisions.json(all);
         decisions.insertCurrent(inserts, json);
+        decisions.keepPriors(updates);
         decisions.updateCurrent(updates, json);
         decisions.appendHistory(changed, json);
         List<OpenedAlert> opened = reconcileAlerts(all, evaluatedAt);

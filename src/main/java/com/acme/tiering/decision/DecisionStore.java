@@ -68,8 +68,8 @@ class DecisionStore {
         template.batchUpdate("""
                 INSERT INTO current_decision (tier, qualified_tier, plan_code, lifecycle_stage, rfm_segment,
                     churn_risk, churn_triggers, change_key, tier_since, downgrade_pending_since, ruleset_version,
-                    run_id, as_of, evaluated_at, decision_json, rules_tier, lookup_json, customer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    run_id, as_of, evaluated_at, decision_json, rules_tier, lookup_json, basis_json, customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
 
@@ -78,7 +78,7 @@ class DecisionStore {
                 UPDATE current_decision SET tier = ?, qualified_tier = ?, plan_code = ?, lifecycle_stage = ?,
                     rfm_segment = ?, churn_risk = ?, churn_triggers = ?, change_key = ?, tier_since = ?,
                     downgrade_pending_since = ?, ruleset_version = ?, run_id = ?, as_of = ?, evaluated_at = ?,
-                    decision_json = ?, rules_tier = ?, lookup_json = ?
+                    decision_json = ?, rules_tier = ?, lookup_json = ?, basis_json = ?
                 WHERE customer_id = ?
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
@@ -101,7 +101,40 @@ class DecisionStore {
         ps.setString(15, json);
         ps.setString(16, d.rulesTier());
         ps.setString(17, codec.write(TierLookup.of(d)));
-        ps.setString(18, d.customerId());
+        ps.setString(18, codec.write(DecisionBasis.of(d)));
+        ps.setString(19, d.customerId());
+    }
+
+    /**
+     * Before decisions made by another ruleset version replace these customers' current ones, keeps what the
+     * current ones were made from, with their version: what a rollback of that other version restores. Decisions
+     * of the same version leave the prior basis as it is, so it stays the one from before the version came.
+     */
+    void keepPriors(List<Decision> updates) {
+        updates.stream().collect(Collectors.groupingBy(Decision::rulesetVersion,
+                Collectors.mapping(Decision::customerId, Collectors.toList()))).forEach((version, ids) -> jdbc.sql("""
+                        UPDATE current_decision SET prior_ruleset_version = ruleset_version, prior_basis_json = basis_json
+                        WHERE customer_id IN (:ids) AND ruleset_version <> :version
+                        """).param("ids", ids).param("version", version).update());
+    }
+
+    /** The current decisions of these customers as deciding them again needs them, without their JSON. */
+    Map<String, StandingDecision> standing(Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT customer_id, tier, COALESCE(rules_tier, tier) AS rules_tier, qualified_tier, plan_code,
+                    churn_triggers, tier_since, downgrade_pending_since, change_key, ruleset_version,
+                    prior_ruleset_version, prior_basis_json
+                FROM current_decision WHERE customer_id IN (:ids)
+                """).param("ids", customerIds).query((rs, i) -> new StandingDecision(rs.getString("customer_id"),
+                        rs.getString("tier"), rs.getString("rules_tier"), rs.getString("qualified_tier"),
+                        rs.getString("plan_code"), rs.getString("churn_triggers"),
+                        rs.getObject("tier_since", LocalDate.class), rs.getObject("downgrade_pending_since", LocalDate.class),
+                        rs.getString("change_key"), rs.getString("ruleset_version"),
+                        rs.getString("prior_ruleset_version"), codec.readBasis(rs.getString("prior_basis_json"))))
+                .list().stream().collect(Collectors.toMap(StandingDecision::customerId, s -> s));
     }
 
     /** Appends rows chained to each customer's last row: every row's hash covers the one before it. */

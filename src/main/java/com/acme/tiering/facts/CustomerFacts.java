@@ -81,6 +81,18 @@ public record CustomerFacts(
                 rScore, fScore, mScore, paretoShare, currentTier, currentTierSince, downgradePendingSince);
     }
 
+    /**
+     * These facts starting from another tier-policy state: how a rollback makes again the decision a customer
+     * had before the rolled-back version, from the tier it held then.
+     */
+    public CustomerFacts withTierState(String tier, LocalDate tierSince, LocalDate pendingSince) {
+        return new CustomerFacts(customerId, name, industry, region, employees, accountOwner, asOf, firstOrderDate,
+                daysSinceFirstOrder, tenureMonths, recencyDays, ordersLast12m, revenueLast12m, revenuePrev12m,
+                revenueGrowthPct, revenueLast6m, revenuePrev6m, avgOrderValue12m, avgInterOrderDays, complaintsLast90d,
+                openTickets, lastContactDays, latestNps, referralsLast12m, rScore, fScore, mScore, paretoShare, tier,
+                tierSince, pendingSince);
+    }
+
     /** The value of a fact by its name, without reflection: explanations read facts on the hot path. */
     public Object value(String fact) {
         return switch (fact) {

@@ -1,7 +1,9 @@
 package com.acme.tiering.governance;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
 import com.acme.tiering.audit.AuditLog;
+import com.acme.tiering.decision.Rollback;
+import com.acme.tiering.decision.Rollbacks;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleFile;
@@ -35,10 +39,15 @@ public class RulesetPublication {
     private final TieringProperties.Rules settings;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final Rollbacks rollbacks;
+    private final Clock clock;
 
     RulesetPublication(RulesetVersions versions, RulesetCompiler compiler, ActiveRuleset active, EvaluationRuns runs,
-            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit, Rollbacks rollbacks,
+            Clock clock) {
         this.versions = versions;
+        this.rollbacks = rollbacks;
+        this.clock = clock;
         this.transactions = transactions;
         this.audit = audit;
         this.compiler = compiler;
@@ -74,8 +83,8 @@ public class RulesetPublication {
         boolean approvalNeeded = settings.requireApproval() || changesDrl(id);
         if (approvalNeeded && versions.events(id).stream()
                 .noneMatch(e -> e.action().equals("APPROVED") && !e.actor().equals(version.author()))) {
-            missing.add("it needs the approval of a second person" + (settings.requireApproval() ? ""
-                    : ": it changes DRL, which is code"));
+            missing.add("it needs the approval of a second person: nobody but its author, " + version.author()
+                    + ", has approved it" + (settings.requireApproval() ? "" : " (it changes DRL, which is code)"));
         }
         if (!missing.isEmpty()) {
             throw new PublicationRefused(id, missing);
@@ -131,7 +140,13 @@ public class RulesetPublication {
      */
     private void recordInForce(RulesetVersions.Version version, String actor, String reason, String action) {
         transactions.executeWithoutResult(tx -> {
-            AuditedVersion before = AuditedVersion.of(versions.activeVersion().orElse(null), null);
+            Optional<RulesetVersions.Version> inForce = versions.activeVersion();
+            AuditedVersion before = AuditedVersion.of(inForce.orElse(null), null);
+            rollingBack(version, inForce).ifPresent(rollback -> {
+                rollbacks.record(rollback, actor, clock.instant());
+                versions.event(rollback.rolledBackId(), "ROLLED_BACK", actor, "by activating version " + version.id()
+                        + (reason == null ? "" : ": " + reason));
+            });
             versions.markActive(version.id());
             versions.event(version.id(), action, actor, reason);
             audit.record("RULESET_" + action, "ruleset", String.valueOf(version.id()), before,
@@ -139,13 +154,27 @@ public class RulesetPublication {
         });
     }
 
-    /** A run already going finishes with the new rules for the chunks it has left. */
+    /**
+     * Putting a version that was in force before back in force, while another version is, rolls that one back:
+     * the decisions it made are restored where the customers' facts are unchanged (docs/publishing.md).
+     */
+    static Optional<Rollback> rollingBack(RulesetVersions.Version target, Optional<RulesetVersions.Version> inForce) {
+        return inForce.filter(current -> target.status().equals("RETIRED")
+                && !current.contentHash().equals(target.contentHash()))
+                .map(current -> new Rollback(current.id(), current.contentHash(), target.id(), target.contentHash()));
+    }
+
+    /**
+     * A run already going finishes with the new rules for the chunks it has left, then decides again the
+     * customers it decided with the old ones.
+     */
     private void startRun() {
         try {
             runs.start("ACTIVATION");
         }
         catch (RunAlreadyInProgress running) {
-            log.info("Evaluation run {} is going; its remaining chunks use the new rules", running.runningId());
+            log.info("Evaluation run {} is going; its remaining chunks use the new rules, then it decides again the "
+                    + "customers it decided with the old ones", running.runningId());
         }
     }
 }

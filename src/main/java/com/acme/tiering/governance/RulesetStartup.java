@@ -23,7 +23,9 @@ import com.acme.tiering.ruleset.ShadowRuleset;
  * Which rules the service starts with. The rules directory is what a team keeps in git: when its content
  * differs from the active version it becomes a new version, put in force only if it compiles and passes
  * the rule tests; otherwise the active version stays in force and the refused content is kept as
- * REJECTED with its findings. Without any active version, broken rules stop the start-up.
+ * REJECTED with its findings. Without any active version, broken rules stop the start-up. It needs no
+ * approval (tiering.rules.require-approval): the directory is the operator's deployment, reviewed where it is
+ * kept, not an upload.
  */
 @Configuration(proxyBeanMethods = false)
 class RulesetStartup {

@@ -140,7 +140,7 @@ public class RulesetVersions {
                 .params(id, action, actor, reason, Timestamp.from(clock.instant())).update();
     }
 
-    /** @param action UPLOADED, APPROVED, PUBLISHED, ACTIVATED */
+    /** @param action UPLOADED, APPROVED, PUBLISHED, ACTIVATED, ROLLED_BACK, SHADOWED, SHADOW_STOPPED */
     public record Event(String action, String actor, String reason, Instant createdAt) {
     }
 

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Explanation.FiredRule;
+import com.acme.tiering.facts.Tiers;
 
 /** Counts what a simulation finds, customer by customer, in memory bounded by the number of codes. */
 final class SimulationTally {
@@ -20,6 +21,8 @@ final class SimulationTally {
 
     private final Set<String> tierRows;
     private final Map<String, Map<String, Long>> migration = new TreeMap<>();
+    private final Map<String, Map<String, Long>> qualified = new TreeMap<>();
+    private final Map<String, Map<String, Long>> held = new TreeMap<>();
     private final Map<String, Long> planChanges = new TreeMap<>();
     private final Map<String, Long> opening = new TreeMap<>();
     private final Map<String, Long> closing = new TreeMap<>();
@@ -29,6 +32,7 @@ final class SimulationTally {
     private BigDecimal totalRevenue = BigDecimal.ZERO;
     private long withoutTierRow;
     private long downgradesHeld;
+    private long restored;
     private int customers;
 
     /** @param tierRows sources of the simulated version's tier-table rows */
@@ -36,13 +40,19 @@ final class SimulationTally {
         this.tierRows = tierRows;
     }
 
-    void add(Evaluation before, Evaluation after) {
+    void add(SimulatedCustomer customer) {
         customers++;
-        String from = before.qualifiedTier();
-        String to = after.qualifiedTier();
-        migration.computeIfAbsent(from, t -> new TreeMap<>()).merge(to, 1L, Long::sum);
-        if (!after.tier().equals(to)) {
+        Evaluation after = customer.after();
+        String from = customer.tierNow();
+        String to = after.tier();
+        count(migration, from, to);
+        count(qualified, customer.qualifiedNow(), after.qualifiedTier());
+        if (Tiers.rank(after.qualifiedTier()) > Tiers.rank(after.rulesTier())) {
             downgradesHeld++;
+            count(held, after.rulesTier(), after.qualifiedTier());
+        }
+        if (customer.restored()) {
+            restored++;
         }
         if (!from.equals(to)) {
             List<String> cell = examples.computeIfAbsent(from + " → " + to, k -> new ArrayList<>());
@@ -50,15 +60,14 @@ final class SimulationTally {
                 cell.add(after.customerId());
             }
         }
-        String planBefore = plan(before);
-        String planAfter = plan(after);
-        if (!planBefore.equals(planAfter)) {
-            planChanges.merge(planBefore + " → " + planAfter, 1L, Long::sum);
+        String planAfter = after.servicePlan() == null ? SimulatedCustomer.NONE : after.servicePlan().code();
+        if (!customer.planNow().equals(planAfter)) {
+            planChanges.merge(customer.planNow() + " → " + planAfter, 1L, Long::sum);
         }
-        Set<String> firingBefore = triggers(before);
-        Set<String> firingAfter = triggers(after);
-        firingAfter.stream().filter(t -> !firingBefore.contains(t)).forEach(t -> opening.merge(t, 1L, Long::sum));
-        firingBefore.stream().filter(t -> !firingAfter.contains(t)).forEach(t -> closing.merge(t, 1L, Long::sum));
+        Set<String> firingAfter = new HashSet<>();
+        after.churnSignals().forEach(signal -> firingAfter.add(signal.triggerId()));
+        firingAfter.stream().filter(t -> !customer.triggersNow().contains(t)).forEach(t -> opening.merge(t, 1L, Long::sum));
+        customer.triggersNow().stream().filter(t -> !firingAfter.contains(t)).forEach(t -> closing.merge(t, 1L, Long::sum));
         if (after.explanation().firedRules().stream().map(FiredRule::source).noneMatch(tierRows::contains)) {
             withoutTierRow++;
         }
@@ -68,9 +77,14 @@ final class SimulationTally {
         revenueAfter.merge(to, revenue, BigDecimal::add);
     }
 
-    SimulationReport report(long versionId, String active, String simulated, LocalDate asOf) {
+    SimulationReport report(long versionId, String active, String simulated, LocalDate asOf, Long rollsBack) {
         return new SimulationReport(versionId, active, simulated, asOf, customers, migration, planChanges, opening,
-                closing, withoutTierRow, downgradesHeld, shares(revenueBefore), shares(revenueAfter), examples);
+                closing, withoutTierRow, downgradesHeld, shares(revenueBefore), shares(revenueAfter), examples,
+                qualified, held, restored, rollsBack);
+    }
+
+    private static void count(Map<String, Map<String, Long>> matrix, String from, String to) {
+        matrix.computeIfAbsent(from, t -> new TreeMap<>()).merge(to, 1L, Long::sum);
     }
 
     private Map<String, BigDecimal> shares(Map<String, BigDecimal> revenue) {
@@ -78,15 +92,5 @@ final class SimulationTally {
         revenue.forEach((tier, amount) -> shares.put(tier, totalRevenue.signum() == 0 ? BigDecimal.ZERO
                 : amount.divide(totalRevenue, 4, RoundingMode.HALF_UP)));
         return shares;
-    }
-
-    private static String plan(Evaluation evaluation) {
-        return evaluation.servicePlan() == null ? "-" : evaluation.servicePlan().code();
-    }
-
-    private static Set<String> triggers(Evaluation evaluation) {
-        Set<String> triggers = new HashSet<>();
-        evaluation.churnSignals().forEach(signal -> triggers.add(signal.triggerId()));
-        return triggers;
     }
 }

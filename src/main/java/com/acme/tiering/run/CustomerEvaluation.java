@@ -12,37 +12,36 @@ import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionRecorder;
-import com.acme.tiering.evaluation.Evaluation;
-import com.acme.tiering.evaluation.Evaluator;
-import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
-import com.acme.tiering.override.ManualOverrideStore;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.CompiledRuleset;
 
 /**
  * Evaluates one customer now and records the result, scored with the population statistics of the
- * latest run (the explanation says which) and with the manual override in force, if any.
+ * latest run (the explanation says which) and with the manual override in force, if any; decided by the
+ * same path as runs (DecisionPath), so after a rollback it restores a decision as a run would.
  */
 @Service
 public class CustomerEvaluation {
 
     private final CustomerFactsService facts;
-    private final Evaluator evaluator;
+    private final DecisionPath path;
+    private final ActiveRuleset active;
     private final DecisionRecorder recorder;
     private final Clock clock;
-    private final ManualOverrideStore overrides;
     private final DecisionQueries decisions;
     private final AuditLog audit;
     private final RunMetrics metrics;
 
-    CustomerEvaluation(CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder, Clock clock,
-            ManualOverrideStore overrides, DecisionQueries decisions, AuditLog audit, RunMetrics metrics) {
-        this.overrides = overrides;
+    CustomerEvaluation(CustomerFactsService facts, DecisionPath path, ActiveRuleset active, DecisionRecorder recorder,
+            Clock clock, DecisionQueries decisions, AuditLog audit, RunMetrics metrics) {
+        this.path = path;
+        this.active = active;
         this.decisions = decisions;
         this.audit = audit;
         this.metrics = metrics;
         this.facts = facts;
-        this.evaluator = evaluator;
         this.recorder = recorder;
         this.clock = clock;
     }
@@ -61,9 +60,11 @@ public class CustomerEvaluation {
         CustomerFacts customerFacts = facts.factsFor(customerId, LocalDate.now(clock))
                 .orElseThrow(() -> CustomerUnknown.withId(customerId));
         Instant now = clock.instant();
-        TierOverride override = overrides.inForce(customerId, now).orElse(null);
-        Evaluation evaluation = metrics.evaluation(trigger).record(() -> evaluator.evaluate(customerFacts, override));
-        return recorder.record(List.of(evaluation), null, now).recorded().get(0);
+        CompiledRuleset ruleset = active.current();
+        List<DecisionPath.Decided> decided = path.decide(List.of(customerFacts), ruleset,
+                path.rollbackInForce(ruleset), now, metrics.evaluation(trigger));
+        return recorder.record(DecisionPath.evaluations(decided), DecisionPath.restorations(decided), null, now)
+                .recorded().get(0);
     }
 
     /**

@@ -28,7 +28,7 @@ import com.acme.tiering.TieringProperties;
 
 /**
  * An evaluation run as a Spring Batch job: population statistics, then every customer in id order in
- * chunks. The reader pages by key (customer id) and keeps the last id read in the step's execution context,
+ * chunks, then again those decided with a version that went out of force meanwhile. The reader pages by key (customer id) and keeps the last id read in the step's execution context,
  * which Spring Batch commits with each chunk; a restarted job reads on from there.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,9 +40,15 @@ class EvaluationJob {
 
     @Bean
     Job evaluationRunJob(JobRepository repository, Step populationStatisticsStep, Step evaluateCustomersStep,
-            RunCompletion completion) {
+            Step decideAgainStep, RunCompletion completion) {
         return new JobBuilder(NAME, repository).start(populationStatisticsStep).next(evaluateCustomersStep)
-                .listener((JobExecutionListener) completion).build();
+                .next(decideAgainStep).listener((JobExecutionListener) completion).build();
+    }
+
+    /** Customers decided with a version that went out of force during the run, decided again (DecideAgain). */
+    @Bean
+    Step decideAgainStep(JobRepository repository, PlatformTransactionManager transactions, DecideAgain decideAgain) {
+        return new StepBuilder("decideAgain", repository).tasklet(decideAgain, transactions).build();
     }
 
     @Bean

@@ -49,8 +49,10 @@ public class EvaluationRuns implements DisposableBean {
     private final Job job;
     private final CustomerFactsService facts;
     private final ActiveRuleset ruleset;
+    private final DecideAgain decideAgain;
     private final Clock clock;
     private final Duration staleAfter;
+    private final boolean runAfterActivation;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "evaluation-run"));
@@ -58,8 +60,9 @@ public class EvaluationRuns implements DisposableBean {
     private final Set<Long> executing = ConcurrentHashMap.newKeySet();
 
     EvaluationRuns(RunStore runs, JobOperator jobs, JobRepository repository, Job evaluationRunJob,
-            CustomerFactsService facts, ActiveRuleset ruleset, Clock clock, TieringProperties properties,
-            TransactionTemplate transactions, AuditLog audit) {
+            CustomerFactsService facts, ActiveRuleset ruleset, DecideAgain decideAgain, Clock clock,
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
+        this.decideAgain = decideAgain;
         this.runs = runs;
         this.transactions = transactions;
         this.audit = audit;
@@ -70,6 +73,7 @@ public class EvaluationRuns implements DisposableBean {
         this.ruleset = ruleset;
         this.clock = clock;
         this.staleAfter = properties.run().staleAfter();
+        this.runAfterActivation = properties.rules().runAfterActivation();
     }
 
     /** Starts a run in the background and returns it at once; refuses while another run is going. */
@@ -159,7 +163,25 @@ public class EvaluationRuns implements DisposableBean {
             finally {
                 executing.remove(runId);
             }
+            followInForceVersion(runId);
         });
+    }
+
+    /**
+     * A version put in force after the run's last step made sure of its version, but before the run ended, found
+     * this run going and started none of its own: a run follows for it.
+     */
+    private void followInForceVersion(long runId) {
+        String endedOn = decideAgain.endedOn(runId);
+        if (endedOn != null && !endedOn.equals(ruleset.current().version()) && runAfterActivation) {
+            try {
+                start("ACTIVATION");
+            }
+            catch (RuntimeException notStarted) {
+                log.warn("No run followed evaluation run {} for the version put in force as it ended ({})", runId,
+                        notStarted.toString());
+            }
+        }
     }
 
     /** A new job, or the restart of the run's last job execution, marking a dead one failed first. */

@@ -11,18 +11,17 @@ import com.acme.tiering.decision.DecisionRecorder;
 import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluator;
-import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
-import com.acme.tiering.override.ManualOverrideStore;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.ShadowRuleset;
 
-import io.micrometer.core.instrument.Timer;
-
 /**
- * The work of one chunk of a run: facts, evaluation (and the shadow's), decisions and progress. It runs
- * inside the chunk's transaction, which Spring Batch commits together with the step's restart point, so a
- * chunk is either recorded and counted once or not at all.
+ * The work of one chunk of a run: facts, decisions by the path every evaluation takes (DecisionPath), the
+ * shadow's evaluations, recording, progress and the ruleset version used. It runs inside the chunk's
+ * transaction, which Spring Batch commits together with the step's restart point, so a chunk is either recorded
+ * and counted once or not at all.
  */
 @Component
 class RunExecution {
@@ -30,25 +29,27 @@ class RunExecution {
     private final RunStore runs;
     private final CustomerFactsService facts;
     private final Evaluator evaluator;
+    private final DecisionPath path;
     private final DecisionRecorder recorder;
+    private final ActiveRuleset active;
     private final Clock clock;
     private final ShadowRuleset shadow;
     private final ShadowDifferences differences;
-    private final ManualOverrideStore overrides;
     private final RunMetrics metrics;
     private final Map<Long, StageTimes> stages = new java.util.concurrent.ConcurrentHashMap<>();
 
-    RunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
-            Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides,
-            RunMetrics metrics) {
+    RunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionPath path,
+            DecisionRecorder recorder, ActiveRuleset active, Clock clock, ShadowRuleset shadow,
+            ShadowDifferences differences, RunMetrics metrics) {
         this.runs = runs;
         this.facts = facts;
         this.evaluator = evaluator;
+        this.path = path;
         this.recorder = recorder;
+        this.active = active;
         this.clock = clock;
         this.shadow = shadow;
         this.differences = differences;
-        this.overrides = overrides;
         this.metrics = metrics;
     }
 
@@ -62,20 +63,40 @@ class RunExecution {
     void evaluateChunk(long runId, LocalDate asOf, List<String> ids) {
         long start = System.nanoTime();
         List<CustomerFacts> chunkFacts = facts.factsForRun(runId, asOf, ids);
-        // The shadow sees the same overrides, so its differences are the rules' differences alone.
-        Map<String, TierOverride> inForce = overrides.inForce(ids, clock.instant());
         long factsDone = System.nanoTime();
-        Timer timer = metrics.evaluation(RunMetrics.Trigger.RUN);
-        List<Evaluation> evaluations = chunkFacts.stream()
-                .map(f -> timer.record(() -> evaluator.evaluate(f, inForce.get(f.customerId())))).toList();
-        var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(), chunkFacts.stream()
-                .map(f -> evaluator.evaluate(f, s.ruleset(), inForce.get(f.customerId()))).toList()));
+        // One ruleset for the whole chunk: a version put in force meanwhile serves the next chunk.
+        CompiledRuleset ruleset = active.current();
+        List<DecisionPath.Decided> decided = path.decide(chunkFacts, ruleset, path.rollbackInForce(ruleset),
+                clock.instant(), metrics.evaluation(RunMetrics.Trigger.RUN));
+        List<Evaluation> evaluations = DecisionPath.evaluations(decided);
+        // The shadow sees the same overrides, so its differences are the rules' differences alone.
+        var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(), evaluations.stream()
+                .map(e -> evaluator.evaluate(e.facts(), s.ruleset(), e.manualOverride())).toList()));
         long rulesDone = System.nanoTime();
-        DecisionRecorder.Recorded recorded = recorder.record(evaluations, runId, clock.instant());
+        DecisionRecorder.Recorded recorded = recorder.record(evaluations, DecisionPath.restorations(decided), runId,
+                clock.instant());
         shadowed.ifPresent(s -> differences.record(s.versionId(), runId, evaluations, s.evaluations()));
         runs.advance(runId, recorded.decisions(), recorded.changed(), ids.get(ids.size() - 1), clock.instant());
+        runs.used(runId, ruleset.version(), recorded.decisions(), clock.instant());
         stages.computeIfAbsent(runId, id -> new StageTimes()).add(factsDone - start, rulesDone - factsDone,
                 System.nanoTime() - rulesDone);
+    }
+
+    /**
+     * Decides again, with the version in force, customers this run decided with a version that is no longer in
+     * force; returns how many it decided. Progress and the restart point stay as they are: these customers were
+     * counted when the run first decided them.
+     */
+    int decideAgain(long runId, LocalDate asOf, List<String> ids) {
+        List<CustomerFacts> chunkFacts = facts.factsForRun(runId, asOf, ids);
+        CompiledRuleset ruleset = active.current();
+        List<DecisionPath.Decided> decided = path.decide(chunkFacts, ruleset, path.rollbackInForce(ruleset),
+                clock.instant(), metrics.evaluation(RunMetrics.Trigger.RUN));
+        DecisionRecorder.Recorded recorded = recorder.record(DecisionPath.evaluations(decided),
+                DecisionPath.restorations(decided), runId, clock.instant());
+        runs.decidedAgain(runId, recorded.decisions(), recorded.changed());
+        runs.used(runId, ruleset.version(), recorded.decisions(), clock.instant());
+        return recorded.decisions();
     }
 
     /**

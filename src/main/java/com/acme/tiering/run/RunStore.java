@@ -17,7 +17,7 @@ class RunStore {
 
     private static final String COLUMNS = """
             SELECT id, as_of, status, trigger_kind, ruleset_version, total_customers, processed_customers,
-                changed_customers, last_customer_id, started_at, finished_at, error_message
+                changed_customers, last_customer_id, started_at, finished_at, error_message, redecided_customers
             FROM evaluation_run""";
 
     private final JdbcClient jdbc;
@@ -58,6 +58,64 @@ class RunStore {
                     changed_customers = changed_customers + ?, last_customer_id = ?, heartbeat_at = ?
                 WHERE id = ?
                 """).params(processed, changed, lastCustomerId, Timestamp.from(at), runId).update();
+    }
+
+    /** Counts a chunk's decisions for the ruleset version that made them, in the chunk's transaction. */
+    void used(long runId, String rulesetVersion, int decisions, Instant at) {
+        int counted = jdbc.sql("""
+                UPDATE evaluation_run_ruleset SET decisions = decisions + ? WHERE run_id = ? AND ruleset_version = ?
+                """).params(decisions, runId, rulesetVersion).update();
+        if (counted == 0) {
+            jdbc.sql("""
+                    INSERT INTO evaluation_run_ruleset (run_id, ruleset_version, decisions, first_used_at)
+                    VALUES (?, ?, ?, ?)
+                    """).params(runId, rulesetVersion, decisions, Timestamp.from(at)).update();
+        }
+    }
+
+    /** Customers decided again because the version that first decided them went out of force during the run. */
+    void decidedAgain(long runId, int decisions, int changed) {
+        jdbc.sql("""
+                UPDATE evaluation_run SET redecided_customers = redecided_customers + ?,
+                    changed_customers = changed_customers + ?
+                WHERE id = ?
+                """).params(decisions, changed, runId).update();
+    }
+
+    /** Whether the run decided any customer with a version other than this one. */
+    boolean usedOtherThan(long runId, String rulesetVersion) {
+        return jdbc.sql("SELECT COUNT(*) FROM evaluation_run_ruleset WHERE run_id = ? AND ruleset_version <> ?")
+                .params(runId, rulesetVersion).query(Long.class).single() > 0;
+    }
+
+    /** The next customers, in id order after {@code afterId} (null: from the first), decided by another version. */
+    List<String> decidedByOtherThan(String rulesetVersion, String afterId, int limit) {
+        return jdbc.sql("""
+                SELECT customer_id FROM current_decision
+                WHERE ruleset_version <> :version AND (:after IS NULL OR customer_id > :after)
+                ORDER BY customer_id LIMIT :limit
+                """).param("version", rulesetVersion).param("after", afterId, java.sql.Types.VARCHAR)
+                .param("limit", limit).query(String.class).list();
+    }
+
+    /** The versions each of these runs decided customers with, first used first: run id → versions. */
+    java.util.Map<Long, List<EvaluationRun.RulesetUse>> rulesetsOf(java.util.Collection<Long> runIds) {
+        java.util.Map<Long, List<EvaluationRun.RulesetUse>> uses = new java.util.HashMap<>();
+        if (runIds.isEmpty()) {
+            return uses;
+        }
+        jdbc.sql("""
+                SELECT r.run_id, r.ruleset_version, r.decisions, r.first_used_at,
+                    (SELECT MIN(v.id) FROM ruleset_version v
+                     WHERE v.content_hash = r.ruleset_version AND v.activated_at IS NOT NULL) AS version_id
+                FROM evaluation_run_ruleset r WHERE r.run_id IN (:ids) ORDER BY r.run_id, r.first_used_at
+                """).param("ids", runIds).query((ResultSet rs) -> {
+                    uses.computeIfAbsent(rs.getLong("run_id"), id -> new java.util.ArrayList<>())
+                            .add(new EvaluationRun.RulesetUse(rs.getString("ruleset_version"),
+                                    rs.getObject("version_id", Long.class), rs.getInt("decisions"),
+                                    rs.getTimestamp("first_used_at").toInstant()));
+                });
+        return uses;
     }
 
     void heartbeat(long runId, Instant at) {
@@ -119,15 +177,24 @@ class RunStore {
     }
 
     Optional<StoredRun> find(long runId) {
-        return jdbc.sql(COLUMNS + " WHERE id = ?").param(runId).query(RunStore::map).optional();
+        return withRulesets(jdbc.sql(COLUMNS + " WHERE id = ?").param(runId).query(RunStore::map).list()).stream()
+                .findFirst();
     }
 
     List<StoredRun> running() {
-        return jdbc.sql(COLUMNS + " WHERE running_key IS NOT NULL ORDER BY id").query(RunStore::map).list();
+        return withRulesets(jdbc.sql(COLUMNS + " WHERE running_key IS NOT NULL ORDER BY id").query(RunStore::map)
+                .list());
     }
 
     List<StoredRun> latest(int limit) {
-        return jdbc.sql(COLUMNS + " ORDER BY id DESC LIMIT ?").param(limit).query(RunStore::map).list();
+        return withRulesets(jdbc.sql(COLUMNS + " ORDER BY id DESC LIMIT ?").param(limit).query(RunStore::map).list());
+    }
+
+    private List<StoredRun> withRulesets(List<StoredRun> stored) {
+        java.util.Map<Long, List<EvaluationRun.RulesetUse>> uses = rulesetsOf(
+                stored.stream().map(s -> s.run().id()).toList());
+        return stored.stream().map(s -> new StoredRun(s.run().withRulesets(uses.getOrDefault(s.run().id(), List.of())),
+                s.lastCustomerId())).toList();
     }
 
     private static StoredRun map(ResultSet rs, int row) throws SQLException {
@@ -139,7 +206,8 @@ class RunStore {
         EvaluationRun run = new EvaluationRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
                 rs.getString("status"), rs.getString("trigger_kind"), rs.getString("ruleset_version"), total,
                 processed, rs.getInt("changed_customers"), started, finished, rs.getString("error_message"),
-                EvaluationRun.progressOf(total, processed, started, finished == null ? Instant.now() : finished));
+                EvaluationRun.progressOf(total, processed, started, finished == null ? Instant.now() : finished),
+                rs.getInt("redecided_customers"), List.of());
         return new StoredRun(run, rs.getString("last_customer_id"));
     }
 }

@@ -42,6 +42,7 @@ final class DecisionTimeline {
             return List.of("First decision");
         }
         List<String> changes = new ArrayList<>();
+        restored(changes, before, after);
         changed(changes, "Tier", before.tier(), after.tier());
         changed(changes, "Service plan", plan(before), plan(after));
         changed(changes, "Lifecycle stage", before.lifecycleStage(), after.lifecycleStage());
@@ -55,6 +56,21 @@ final class DecisionTimeline {
             changes.add("Re-evaluated");
         }
         return changes;
+    }
+
+    /** A rollback's restoration says so, with the since-date and pending downgrade it gave back. */
+    private static void restored(List<String> changes, Decision before, Decision after) {
+        if (after.restoration() == null) {
+            return;
+        }
+        changes.add(after.restoration().note());
+        if (!Objects.equals(before.tierSince(), after.tierSince())) {
+            changes.add("Tier " + after.tier() + " held since " + after.tierSince());
+        }
+        if (!Objects.equals(before.downgradePendingSince(), after.downgradePendingSince())) {
+            changes.add(after.downgradePendingSince() == null ? "No downgrade pending"
+                    : "Downgrade pending since " + after.downgradePendingSince());
+        }
     }
 
     private static void changed(List<String> changes, String what, String from, String to) {

@@ -19,7 +19,9 @@ import com.acme.tiering.governance.SimulationReport;
 
 /**
  * The impact preview of a version: run through RulesetSimulation as the API does, which keeps the latest report
- * with the version; shown with the tier migration as a heat map whose changed cells open example customers.
+ * with the version; shown with the tier migration (tier in force now → tier in force after putting the version in
+ * force) as a heat map whose changed cells open example customers, and beside it what the tier table alone gives
+ * and the downgrades the grace period holds.
  */
 @Controller
 class RuleSimulationController {
@@ -52,6 +54,8 @@ class RuleSimulationController {
         model.addAttribute("report", report);
         if (report != null) {
             model.addAttribute("heatmap", TierHeatmap.of(report.tierMigration()));
+            model.addAttribute("qualified", report.qualifiedTierMigration() == null ? null
+                    : TierHeatmap.of(report.qualifiedTierMigration()));
             model.addAttribute("shares", TierHeatmap.shares(report));
             model.addAttribute("stale", versions.activeVersion()
                     .map(active -> !active.contentHash().equals(report.activeVersion())).orElse(false));

@@ -46,12 +46,15 @@ class RulesController {
     private final RulesetDrafts drafts;
     private final VersionPage page;
     private final AuditLog audit;
+    private final boolean approvalRequired;
 
-    RulesController(RulesetVersions versions, RulesetDrafts drafts, VersionPage page, AuditLog audit) {
+    RulesController(RulesetVersions versions, RulesetDrafts drafts, VersionPage page, AuditLog audit,
+            com.acme.tiering.TieringProperties properties) {
         this.versions = versions;
         this.drafts = drafts;
         this.page = page;
         this.audit = audit;
+        this.approvalRequired = properties.rules().requireApproval();
     }
 
     @GetMapping("/rules")
@@ -60,6 +63,7 @@ class RulesController {
         model.addAttribute("section", "rules");
         model.addAttribute("versions", all);
         model.addAttribute("active", all.stream().filter(v -> v.status().equals("ACTIVE")).findFirst().orElse(null));
+        model.addAttribute("approvalRequired", approvalRequired);
         return "rules/versions";
     }
 

@@ -21,9 +21,11 @@ import com.acme.tiering.ruleset.RuleFile;
 class VersionPage {
 
     private final RulesetVersions versions;
+    private final boolean approvalRequired;
 
-    VersionPage(RulesetVersions versions) {
+    VersionPage(RulesetVersions versions, com.acme.tiering.TieringProperties properties) {
         this.versions = versions;
+        this.approvalRequired = properties.rules().requireApproval();
     }
 
     /**
@@ -51,6 +53,7 @@ class VersionPage {
         model.addAttribute("activeId", versions.activeVersion().map(RulesetVersions.Version::id).orElse(null));
         model.addAttribute("mayApprove", version.status().equals("DRAFT") && !version.author().equals(who.getName()));
         model.addAttribute("notYet", notYet(version));
+        model.addAttribute("approvalRequired", approvalRequired);
         return "rules/version";
     }
 

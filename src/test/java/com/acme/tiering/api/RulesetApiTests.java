@@ -22,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.Workbooks;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -97,6 +98,7 @@ class RulesetApiTests {
         mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.tierMigration").exists());
         mvc.perform(get(created)).andExpect(jsonPath("$.version.simulation.tierMigration").exists());
+        Approval.approve(mvc, created);
         mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"clearer wording\"}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
@@ -104,8 +106,8 @@ class RulesetApiTests {
 
         activateAgain(before);
         assertThat(active.current().version()).isEqualTo(before);
-        mvc.perform(get(created)).andExpect(jsonPath("$.events[1].action").value("PUBLISHED"))
-                .andExpect(jsonPath("$.events[1].reason").value("clearer wording"));
+        mvc.perform(get(created)).andExpect(jsonPath("$.events[2].action").value("PUBLISHED"))
+                .andExpect(jsonPath("$.events[2].reason").value("clearer wording"));
         mvc.perform(get(created + "/files/tiers.xlsx")).andExpect(status().isOk())
                 .andExpect(content().bytes(reworded));
     }
@@ -151,6 +153,7 @@ class RulesetApiTests {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.failingTests").isEmpty())
                 .andReturn().getResponse().getHeader("Location");
         mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk());
+        Approval.approve(mvc, created);
         mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk());
 
         mvc.perform(post("/api/v1/evaluations/what-if").content("{\"paretoShare\":0.6,\"ordersLast12m\":8}")

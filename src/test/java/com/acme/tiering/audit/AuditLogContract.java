@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.jayway.jsonpath.JsonPath;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.Workbooks;
 
@@ -162,6 +163,7 @@ abstract class AuditLogContract {
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         String id = created.substring(created.lastIndexOf('/') + 1);
         mvc.perform(post(created + "/simulation").with(OPS)).andExpect(status().isOk());
+        Approval.approve(mvc, created);
         mvc.perform(post(created + "/publish").with(OPS)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"reviewed\"}"))
                 .andExpect(status().isOk());
@@ -172,15 +174,16 @@ abstract class AuditLogContract {
                 .andExpect(status().isOk());
 
         log("?target=ruleset:" + id).andExpect(jsonPath("$.entries[*].action")
-                .value(contains("RULESET_PUBLISHED", "RULESET_SIMULATED", "RULESET_UPLOADED")))
-                .andExpect(jsonPath("$.entries[2].actor").value("ops"))
-                .andExpect(jsonPath("$.entries[2].outcome").value(201))
-                .andExpect(jsonPath("$.entries[2].after.status").value("DRAFT"))
-                .andExpect(jsonPath("$.entries[2].after.basedOn").value(before))
-                .andExpect(jsonPath("$.entries[2].after.comment").value("clearer wording"))
-                .andExpect(jsonPath("$.entries[2].after.files[0].name").value("tiers.xlsx"))
-                .andExpect(jsonPath("$.entries[2].after.files[0].sha256").value(sha256(reworded)))
-                .andExpect(jsonPath("$.entries[1].after.simulatedVersion").value(published))
+                .value(contains("RULESET_PUBLISHED", "RULESET_APPROVED", "RULESET_SIMULATED", "RULESET_UPLOADED")))
+                .andExpect(jsonPath("$.entries[3].actor").value("ops"))
+                .andExpect(jsonPath("$.entries[3].outcome").value(201))
+                .andExpect(jsonPath("$.entries[3].after.status").value("DRAFT"))
+                .andExpect(jsonPath("$.entries[3].after.basedOn").value(before))
+                .andExpect(jsonPath("$.entries[3].after.comment").value("clearer wording"))
+                .andExpect(jsonPath("$.entries[3].after.files[0].name").value("tiers.xlsx"))
+                .andExpect(jsonPath("$.entries[3].after.files[0].sha256").value(sha256(reworded)))
+                .andExpect(jsonPath("$.entries[2].after.simulatedVersion").value(published))
+                .andExpect(jsonPath("$.entries[1].actor").value(Approval.REVIEWER))
                 .andExpect(jsonPath("$.entries[0].before.contentHash").value(before))
                 .andExpect(jsonPath("$.entries[0].after.versionId").value(Long.parseLong(id)))
                 .andExpect(jsonPath("$.entries[0].after.contentHash").value(published))

@@ -19,6 +19,7 @@ import com.acme.tiering.governance.RulesetPublication;
 import com.acme.tiering.governance.RulesetSimulation;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.support.Approval;
 
 /**
  * 100 publish-and-activate cycles through the service's own governance: upload a draft (a reworded
@@ -50,7 +51,7 @@ public final class RulesetSwapMetaspace {
             for (int cycle = 1; cycle <= cycles; cycle++) {
                 long draft = drafts.upload(List.of(reworded(tiers, cycle)), "bench", "cycle " + cycle).id();
                 simulation.simulate(draft);
-                publication.publish(draft, "bench", "cycle " + cycle);
+                Approval.approveAndPublish(publication, draft, "bench", "cycle " + cycle);
                 publication.activate(first, "bench", "back to the first version");
                 if (cycle == 10) {
                     after10 = measure();

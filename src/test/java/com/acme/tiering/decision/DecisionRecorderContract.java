@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.acme.tiering.TieringProperties;
+import com.acme.tiering.evaluation.Evaluation;
 
 /**
  * Recording decisions, run against H2 and a real MySQL-protocol server by the subclasses.
@@ -241,6 +243,48 @@ abstract class DecisionRecorderContract {
             assertThat(broken.customerId()).isEqualTo("C-1");
             assertThat(broken.reason()).contains("removed");
         });
+    }
+
+    @Test
+    void aDecisionByAnotherVersionKeepsWhatTheOneBeforeWasMadeFromUntilThatVersionIsReplaced() {
+        String before = "a".repeat(64);
+        String after = "b".repeat(64);
+        Evaluation keyAccount = evaluationOf("C-1").tier("B", "KEY").build();
+        recorder.record(List.of(keyAccount), 1L, NOW);
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").rulesetVersion(after).build()), 2L,
+                NOW.plusSeconds(60));
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").rulesetVersion(after).build()), 3L,
+                NOW.plusSeconds(120));
+
+        StandingDecision standing = queries.standing(List.of("C-1")).get("C-1");
+        assertThat(standing.tier()).isEqualTo("A");
+        assertThat(standing.rulesetVersion()).isEqualTo(after);
+        assertThat(standing.priorVersion()).isEqualTo(before);
+        assertThat(standing.priorBasis()).isEqualTo(new DecisionBasis(FactsDigest.of(keyAccount.facts()), null, null,
+                null, "B", keyAccount.asOf()));
+        assertThat(queries.standing(List.of("C-2"))).isEmpty();
+    }
+
+    @Test
+    void aRestorationKeepsTheSinceDateOfThenAndAlwaysWritesAHistoryRowNamingTheRollback() {
+        recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").build()), 1L, NOW);
+        recorder.record(List.of(evaluationOf("C-1").tier("A", "STRATEGIC").rulesetVersion("b".repeat(64)).build()),
+                2L, NOW.plusSeconds(60));
+        LocalDate keyAccountSince = LocalDate.of(2025, 6, 1);
+        Restoration restoration = new Restoration(7, "b".repeat(64), keyAccountSince);
+
+        recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").build()), Map.of("C-1", restoration), 3L,
+                NOW.plusSeconds(120));
+        recorder.record(List.of(evaluationOf("C-1").tier("B", "KEY").build()), Map.of("C-1", restoration), 4L,
+                NOW.plusSeconds(180));
+
+        Decision current = queries.currentOrThrow("C-1");
+        assertThat(current.tier()).isEqualTo("B");
+        assertThat(current.tierSince()).isEqualTo(keyAccountSince);
+        assertThat(current.restoration().note()).isEqualTo("Restored by rolling back version 7");
+        assertThat(queries.history("C-1")).extracting(d -> d.tier() + (d.restoration() == null ? "" : " restored"))
+                .containsExactly("B", "A", "B restored", "B restored");
+        assertThat(verification.verify().intact()).isTrue();
     }
 
     @Test

@@ -18,6 +18,7 @@ final class EvaluationBuilder {
     private final String customerId;
     private LocalDate asOf = LocalDate.of(2026, 3, 1);
     private String tier = "C";
+    private String rulesetVersion = "a".repeat(64);
     private String plan = "STANDARD";
     private String lifecycleStage = "ACTIVE";
     private String rfmSegment = "Need Attention";
@@ -30,6 +31,11 @@ final class EvaluationBuilder {
 
     static EvaluationBuilder evaluationOf(String customerId) {
         return new EvaluationBuilder(customerId);
+    }
+
+    EvaluationBuilder rulesetVersion(String version) {
+        this.rulesetVersion = version;
+        return this;
     }
 
     EvaluationBuilder asOf(LocalDate date) {
@@ -60,7 +66,7 @@ final class EvaluationBuilder {
                 3, 3, 3, new BigDecimal("0.95"), null, null, null);
         String risk = signals.stream().map(ChurnSignal::risk).max(EvaluationBuilder::compareRisk).orElse("NONE");
         Explanation explanation = new Explanation("Tier " + tier, List.of(), List.of(), List.of());
-        return new Evaluation(customerId, asOf, "a".repeat(64), tier, "Tier " + tier, tier, tier, null, null, null,
+        return new Evaluation(customerId, asOf, rulesetVersion, tier, "Tier " + tier, tier, tier, null, null, null,
                 new ServicePlan(plan, new Entitlements("POOLED", 24, "SEMI_ANNUAL", 1, new BigDecimal("2"), "EMAIL")),
                 lifecycleStage, rfmSegment, risk, List.copyOf(signals), facts, explanation);
     }

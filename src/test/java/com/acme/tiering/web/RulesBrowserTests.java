@@ -19,6 +19,7 @@ import com.acme.tiering.governance.SimulationReport;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.Browser;
 import com.acme.tiering.support.BrowserTest;
 import com.acme.tiering.support.DemoRun;
@@ -102,6 +103,7 @@ class RulesBrowserTests extends com.acme.tiering.support.BrowserPages {
         Browser b = browser().signOut().signIn("ops", "ops-demo");
         long id = upload(b, keyThreshold(0.93), "Key: the customers making the next 23% of revenue");
         simulate(b, id);
+        Approval.approve(b, id, "ops", "ops-demo");
 
         b.open("/rules/" + id);
         b.find(By.id("publish-reason")).sendKeys("Key accounts reach 93% of revenue");

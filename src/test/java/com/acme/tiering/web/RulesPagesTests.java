@@ -33,8 +33,8 @@ import com.acme.tiering.support.Workbooks;
 
 /**
  * The rules pages without a browser: who may change what, refusals in words, and nothing written by bad input.
- * With approval required, as a cautious company runs it. (A context of its own: the versions these tests make
- * would otherwise include ids that the API's hostile-input tests assume unknown.)
+ * With approval required, as it is by default; stated all the same, which gives the class a context of its own:
+ * the versions these tests make would otherwise include ids that the API's hostile-input tests assume unknown.
  */
 @SpringBootTest(properties = { "tiering.rules.require-approval=true", "tiering.rules.run-after-activation=false" })
 @AutoConfigureMockMvc
@@ -63,6 +63,7 @@ class RulesPagesTests {
                 .andExpect(content().string(containsString("<title>Rules · Customer Tiering</title>")))
                 .andExpect(content().string(containsString("Version " + inForce + "</a> is in force")))
                 .andExpect(content().string(containsString("data-dropzone")))
+                .andExpect(content().string(not(containsString("id=\"approval-off\""))))
                 .andExpect(content().string(containsString("name=\"files\"")));
         mvc.perform(get("/rules").with(AUDITOR)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Version " + inForce)))
@@ -135,6 +136,9 @@ class RulesPagesTests {
                 .andExpect(redirectedUrl("/rules/" + draft + "/simulation"));
         mvc.perform(get("/rules/" + draft + "/simulation").with(AUDITOR)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"heatmap\"")))
+                .andExpect(content().string(containsString("id=\"qualified-migration\"")))
+                .andExpect(content().string(containsString("Rows: the tier in force now")))
+                .andExpect(content().string(not(containsString("id=\"rollback\""))))
                 .andExpect(content().string(not(containsString("id=\"simulate\""))));
         mvc.perform(post("/rules/" + draft + "/publish").with(OPS).with(csrf())).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("it needs the approval of a second person")));
@@ -146,6 +150,10 @@ class RulesPagesTests {
                 .andExpect(content().string(containsString("clearer wording")))
                 .andExpect(content().string(containsString(">PUBLISHED<")));
 
+        mvc.perform(post("/rules/" + previous + "/simulation").with(OPS).with(csrf())).andExpect(status().isFound());
+        mvc.perform(get("/rules/" + previous + "/simulation").with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"rollback\"")))
+                .andExpect(content().string(containsString("id=\"rolls-back\" href=\"/rules/" + draft + "\"")));
         mvc.perform(post("/rules/" + previous + "/activate").param("reason", "roll back").with(REVIEWER).with(csrf()))
                 .andExpect(status().isFound());
         assertThat(versions.activeVersion().orElseThrow().id()).isEqualTo(previous);
