@@ -1,0 +1,57 @@
+package com.acme.tiering.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+import com.acme.tiering.facts.CustomerFacts;
+
+/** What a rollback counts as "the facts have not changed": the customer's data, not the day it is looked at. */
+class FactsDigestTests {
+
+    private static final LocalDate PUBLISHED = LocalDate.of(2026, 3, 1);
+
+    @Test
+    void aCustomerWhoDidNothingKeepsItsDigestDaysLater() {
+        assertThat(FactsDigest.of(customer(PUBLISHED.plusDays(5), 0, 14, BigDecimal.ZERO)))
+                .isEqualTo(FactsDigest.of(customer(PUBLISHED, 0, 14, BigDecimal.ZERO)));
+    }
+
+    @Test
+    void aNewOrderAContactOrAnotherPlaceInThePopulationChangesIt() {
+        String before = FactsDigest.of(customer(PUBLISHED, 0, 14, BigDecimal.ZERO));
+        assertThat(FactsDigest.of(customer(PUBLISHED.plusDays(5), 1, 14, BigDecimal.ZERO)))
+                .as("an order since: one more order and a later last order").isNotEqualTo(before);
+        assertThat(FactsDigest.of(customer(PUBLISHED.plusDays(5), 0, 0, BigDecimal.ZERO)))
+                .as("a contact today").isNotEqualTo(before);
+        assertThat(FactsDigest.of(customer(PUBLISHED, 0, 14, new BigDecimal("0.01"))))
+                .as("a run that placed the customer elsewhere").isNotEqualTo(before);
+    }
+
+    @Test
+    void theTierPolicyStateIsNotTheCustomersFacts() {
+        CustomerFacts facts = customer(PUBLISHED, 0, 14, BigDecimal.ZERO);
+        assertThat(FactsDigest.of(facts.withTierState("A", PUBLISHED, PUBLISHED.minusDays(3))))
+                .isEqualTo(FactsDigest.of(facts.withTierState("C", null, null)));
+    }
+
+    /**
+     * The same customer looked at on {@code asOf}: last order on 20 February, last contact {@code contactDaysAgo}
+     * days before the publication date, {@code newOrders} orders after the publication date.
+     */
+    private static CustomerFacts customer(LocalDate asOf, int newOrders, int contactDaysAgo, BigDecimal shareShift) {
+        LocalDate firstOrder = LocalDate.of(2024, 3, 1);
+        LocalDate lastOrder = newOrders == 0 ? LocalDate.of(2026, 2, 20) : asOf;
+        LocalDate lastContact = contactDaysAgo == 0 ? asOf : PUBLISHED.minusDays(contactDaysAgo);
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(firstOrder, asOf);
+        return new CustomerFacts("DIGEST-1", "Digest Customer", "Retail", "North", 50, "Dana Seller", asOf,
+                firstOrder, days, days / 30, (int) java.time.temporal.ChronoUnit.DAYS.between(lastOrder, asOf),
+                5 + newOrders, new BigDecimal("12000.00"), BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("2400.00"), new BigDecimal("70"), 0, 0,
+                (int) java.time.temporal.ChronoUnit.DAYS.between(lastContact, asOf), 8, 0, 3, 3, 3,
+                new BigDecimal("0.95").add(shareShift), null, null, null);
+    }
+}
