@@ -28,12 +28,9 @@ FRESH=${FRESH:-0}
 HEAP=${HEAP:-512m}
 
 if [ -n "${DB_ADMIN}" ]; then
-  if [ "${FRESH}" = 1 ]; then
-    ${DB_ADMIN} -e "DROP DATABASE IF EXISTS \`${DB_NAME}\`"
-  fi
-  ${DB_ADMIN} -e "CREATE DATABASE IF NOT EXISTS \`${DB_NAME}\` CHARACTER SET utf8mb4;
-                  CREATE USER IF NOT EXISTS '${DB_USER}'@'${DB_HOST}' IDENTIFIED BY '${DB_PASSWORD}';
-                  GRANT ALL ON \`${DB_NAME}\`.* TO '${DB_USER}'@'${DB_HOST}';"
+  FRESH_FLAG=()
+  [ "${FRESH}" = 1 ] && FRESH_FLAG=(--fresh)
+  DB_ADMIN="${DB_ADMIN}" bash .ci/mariadb-database "${FRESH_FLAG[@]}" --host "${DB_HOST}" "${DB_NAME}" "${DB_USER}" "${DB_PASSWORD}"
 fi
 
 export SPRING_DATASOURCE_URL="jdbc:mariadb://${DB_HOST}:${DB_PORT}/${DB_NAME}"

@@ -26,14 +26,7 @@ CURL=(curl -sf -u bench:bench-throwaway)
 SQL=(mariadb -h "${DB_HOST}" -P "${DB_PORT}" -u "${DB_USER}" "-p${DB_PASSWORD}" -N "${DB_NAME}")
 
 if [ "${DB_CREATE:-yes}" = yes ]; then
-  mariadb <<SQL
-DROP DATABASE IF EXISTS ${DB_NAME};
-CREATE DATABASE ${DB_NAME} CHARACTER SET utf8mb4;
-CREATE USER IF NOT EXISTS '${DB_USER}'@'localhost' IDENTIFIED BY '${DB_PASSWORD}';
-CREATE USER IF NOT EXISTS '${DB_USER}'@'127.0.0.1' IDENTIFIED BY '${DB_PASSWORD}';
-GRANT ALL PRIVILEGES ON ${DB_NAME}.* TO '${DB_USER}'@'localhost';
-GRANT ALL PRIVILEGES ON ${DB_NAME}.* TO '${DB_USER}'@'127.0.0.1';
-SQL
+  bash .ci/mariadb-database --fresh "${DB_NAME}" "${DB_USER}" "${DB_PASSWORD}"
 fi
 
 ./mvnw -q -B -DskipTests package

@@ -34,14 +34,7 @@ SERVICE=
 trap '[ -n "${SERVICE}" ] && kill "${SERVICE}" 2>/dev/null; echo "logs: ${WORK}"' EXIT
 
 if [ "${DB_CREATE:-yes}" = yes ] && [ "${GENERATE:-yes}" = yes ]; then
-  mariadb <<SQL
-DROP DATABASE IF EXISTS ${DB_NAME};
-CREATE DATABASE ${DB_NAME} CHARACTER SET utf8mb4;
-CREATE USER IF NOT EXISTS '${DB_USER}'@'localhost' IDENTIFIED BY '${DB_PASSWORD}';
-CREATE USER IF NOT EXISTS '${DB_USER}'@'127.0.0.1' IDENTIFIED BY '${DB_PASSWORD}';
-GRANT ALL PRIVILEGES ON ${DB_NAME}.* TO '${DB_USER}'@'localhost';
-GRANT ALL PRIVILEGES ON ${DB_NAME}.* TO '${DB_USER}'@'127.0.0.1';
-SQL
+  bash .ci/mariadb-database --fresh "${DB_NAME}" "${DB_USER}" "${DB_PASSWORD}"
 fi
 
 ./mvnw -q -B -DskipTests package
