@@ -37,6 +37,7 @@ import com.acme.tiering.governance.RulesetShadows;
 import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.governance.RulesetSimulation;
 import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.governance.VersionStatus;
 import com.acme.tiering.governance.SimulationReport;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.security.Roles;
@@ -99,7 +100,7 @@ class RulesetController {
             throw DrlNeedsRuleAuthor.forUser(who.getName());
         }
         RulesetVersions.Version version = drafts.upload(ruleFiles, ruleFiles(tests), who.getName(), comment);
-        if (version.status().equals("REJECTED")) {
+        if (version.status() == VersionStatus.REJECTED) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
                     String.join("; ", version.findings().stream().map(f -> f.toString()).toList()));
             problem.setTitle("The rule files do not pass their checks");

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A churn alert: opened when a trigger starts firing for a customer, one alert per customer and trigger
  * episode. People acknowledge and resolve it; the service closes it when the trigger stops firing.
  *
- * @param status OPEN, ACKNOWLEDGED, RESOLVED or CLOSED (closed automatically)
+ * @param status where it stands (CLOSED: closed automatically)
  * @param closedAt when the service closed it because the trigger stopped firing
  * @param overdue still OPEN or ACKNOWLEDGED after its due time
  * @param triggerFiring the trigger still fired at the customer's latest evaluation; a RESOLVED alert whose
@@ -20,18 +20,13 @@ public record ChurnAlert(
         String risk,
         String recommendedAction,
         String owner,
-        String status,
+        AlertStatus status,
         Instant openedAt,
         Instant dueAt,
         Instant closedAt,
         String closedReason,
         boolean overdue,
         boolean triggerFiring) {
-
-    public static final String OPEN = "OPEN";
-    public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
-    public static final String RESOLVED = "RESOLVED";
-    public static final String CLOSED = "CLOSED";
 
     /** One status change: who made it (a user, or the service), when and with which comment. */
     public record Transition(String fromStatus, String toStatus, String actor, Instant at, String comment) {

@@ -105,7 +105,7 @@ class ChurnAlertStore {
                 .param("keys", alerts.stream().map(NewAlert::openKey).toList())
                 .query((rs, n) -> ids.put(rs.getString("open_key"), rs.getLong("id"))).list();
         List<OpenedAlert> opened = alerts.stream().map(a -> new OpenedAlert(ids.get(a.openKey()), a)).toList();
-        addTransitions(opened.stream().map(o -> new NewTransition(o.id(), null, ChurnAlert.OPEN, SERVICE,
+        addTransitions(opened.stream().map(o -> new NewTransition(o.id(), null, AlertStatus.OPEN.name(), SERVICE,
                 o.alert().openedAt(), null)).toList());
         return opened;
     }
@@ -122,8 +122,8 @@ class ChurnAlertStore {
         jdbc.sql("SELECT id, status FROM churn_alert WHERE id IN (:ids) AND open_key IS NOT NULL FOR UPDATE")
                 .param("ids", alertIds).query((rs, n) -> {
                     String status = rs.getString("status");
-                    if (!status.equals(ChurnAlert.RESOLVED)) {
-                        closing.add(new NewTransition(rs.getLong("id"), status, ChurnAlert.CLOSED, SERVICE, at,
+                    if (!status.equals(AlertStatus.RESOLVED.name())) {
+                        closing.add(new NewTransition(rs.getLong("id"), status, AlertStatus.CLOSED.name(), SERVICE, at,
                                 CLOSED_REASON));
                     }
                     return null;
@@ -146,17 +146,18 @@ class ChurnAlertStore {
     }
 
     /** The alert's status, with its row locked until the transaction ends. */
-    Optional<String> lockStatus(long id) {
+    Optional<AlertStatus> lockStatus(long id) {
         return jdbc.sql("SELECT status FROM churn_alert WHERE id = ? FOR UPDATE").param(id).query(String.class)
-                .optional();
+                .optional().map(AlertStatus::valueOf);
     }
 
     /** Moves the alert from one status to another, recording who, when and why; false when it was not there. */
-    boolean transition(long id, String from, String to, String actor, Instant at, String comment) {
-        int changed = jdbc.sql("UPDATE churn_alert SET status = ? WHERE id = ? AND status = ?").params(to, id, from)
+    boolean transition(long id, AlertStatus from, AlertStatus to, String actor, Instant at, String comment) {
+        int changed = jdbc.sql("UPDATE churn_alert SET status = ? WHERE id = ? AND status = ?")
+                .params(to.name(), id, from.name())
                 .update();
         if (changed == 1) {
-            addTransitions(List.of(new NewTransition(id, from, to, actor, at, comment)));
+            addTransitions(List.of(new NewTransition(id, from.name(), to.name(), actor, at, comment)));
         }
         return changed == 1;
     }
@@ -215,9 +216,9 @@ class ChurnAlertStore {
 
     private static ChurnAlert row(ResultSet rs, Instant now) throws SQLException {
         Instant dueAt = rs.getTimestamp("due_at").toInstant();
-        String status = rs.getString("status");
+        AlertStatus status = AlertStatus.valueOf(rs.getString("status"));
         Timestamp closedAt = rs.getTimestamp("closed_at");
-        boolean stillOpen = status.equals(ChurnAlert.OPEN) || status.equals(ChurnAlert.ACKNOWLEDGED);
+        boolean stillOpen = status.waiting();
         return new ChurnAlert(rs.getLong("id"), rs.getString("customer_id"), rs.getString("customer_name"),
                 rs.getString("trigger_id"), rs.getString("risk"), rs.getString("recommended_action"),
                 rs.getString("owner"), status, rs.getTimestamp("opened_at").toInstant(), dueAt,

@@ -32,7 +32,7 @@ public class ChurnAlerts {
     }
 
     /** An alert's status as the audit log shows it before and after a person moves it. */
-    record AuditedStatus(String status, String comment) {
+    record AuditedStatus(AlertStatus status, String comment) {
     }
 
     /** Newest first; each filter is optional. */
@@ -77,7 +77,7 @@ public class ChurnAlerts {
      */
     @Transactional
     public ChurnAlert.Details acknowledge(long id, String user, String comment) {
-        return move(id, ChurnAlert.ACKNOWLEDGED, List.of(ChurnAlert.OPEN), user, comment);
+        return move(id, AlertStatus.ACKNOWLEDGED, List.of(AlertStatus.OPEN), user, comment);
     }
 
     /**
@@ -88,20 +88,21 @@ public class ChurnAlerts {
      */
     @Transactional
     public ChurnAlert.Details resolve(long id, String user, String comment) {
-        return move(id, ChurnAlert.RESOLVED, List.of(ChurnAlert.OPEN, ChurnAlert.ACKNOWLEDGED), user, comment);
+        return move(id, AlertStatus.RESOLVED, List.of(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED), user, comment);
     }
 
-    private ChurnAlert.Details move(long id, String to, List<String> allowedFrom, String user, String comment) {
+    private ChurnAlert.Details move(long id, AlertStatus to, List<AlertStatus> allowedFrom, String user,
+            String comment) {
         // Locked, so an evaluation closing the alert at the same moment either comes first or waits.
-        String from = store.lockStatus(id).orElseThrow(() -> ChurnAlertNotFound.forId(id));
+        AlertStatus from = store.lockStatus(id).orElseThrow(() -> ChurnAlertNotFound.forId(id));
         if (!allowedFrom.contains(from)) {
             throw AlertTransitionRefused.of(id, from, to, lastChange(id));
         }
         Instant now = clock.instant();
         store.transition(id, from, to, user, now, blankToNull(comment));
-        audit.record(to.equals(ChurnAlert.RESOLVED) ? "ALERT_RESOLVED" : "ALERT_ACKNOWLEDGED", "churn_alert",
+        audit.record(to == AlertStatus.RESOLVED ? "ALERT_RESOLVED" : "ALERT_ACKNOWLEDGED", "churn_alert",
                 String.valueOf(id), new AuditedStatus(from, null), new AuditedStatus(to, blankToNull(comment)));
-        log.info("Churn alert {} {} by {}", id, to.toLowerCase(java.util.Locale.ROOT), user);
+        log.info("Churn alert {} {} by {}", id, to.name().toLowerCase(java.util.Locale.ROOT), user);
         return details(id);
     }
 

@@ -10,7 +10,7 @@ import com.acme.tiering.ruleset.RuleFile;
  *
  * @param basedOn content hash of the rules in force the uploaded files replaced files of
  */
-record AuditedUpload(long versionId, String status, String contentHash, String basedOn, String comment,
+record AuditedUpload(long versionId, VersionStatus status, String contentHash, String basedOn, String comment,
         List<FileDigest> files, List<FileDigest> tests, int findings, int failingTests) {
 
     record FileDigest(String name, String sha256, int bytes) {

@@ -6,7 +6,7 @@ package com.acme.tiering.governance;
  *
  * @param reason the reason or comment the person gave, if any
  */
-record AuditedVersion(long versionId, String contentHash, String status, String reason) {
+record AuditedVersion(long versionId, String contentHash, VersionStatus status, String reason) {
 
     static AuditedVersion of(RulesetVersions.Version version, String reason) {
         return version == null ? null

@@ -67,11 +67,11 @@ public class RulesetDrafts {
         try {
             CompiledRuleset draft = compiler.compile(files);
             List<Finding> failingTests = RuleTestGate.failures(draft, ruleTests, tests);
-            return store(hash, files, "DRAFT", author, comment, List.of(), failingTests, tests,
+            return store(hash, files, VersionStatus.DRAFT, author, comment, List.of(), failingTests, tests,
                     new Audited(inForce.version(), uploaded, tests));
         }
         catch (RulesetInvalid invalid) {
-            return store(hash, files, "REJECTED", author, comment, invalid.findings(), List.of(), List.of(),
+            return store(hash, files, VersionStatus.REJECTED, author, comment, invalid.findings(), List.of(), List.of(),
                     new Audited(inForce.version(), uploaded, tests));
         }
     }
@@ -80,14 +80,14 @@ public class RulesetDrafts {
     }
 
     /** The version, its test files, its UPLOADED event and its audit entry are written together or not at all. */
-    private RulesetVersions.Version store(String hash, List<RuleFile> files, String status, String author,
+    private RulesetVersions.Version store(String hash, List<RuleFile> files, VersionStatus status, String author,
             String comment, List<Finding> findings, List<Finding> failingTests, List<RuleFile> tests, Audited upload) {
         return transactions.execute(tx -> {
             long id = versions.record(hash, files, status, author, comment, findings, failingTests);
             versions.storeTestFiles(id, tests);
             versions.event(id, "UPLOADED", author, comment);
             RulesetVersions.Version version = versions.find(id).orElseThrow();
-            boolean draft = status.equals("DRAFT");
+            boolean draft = status == VersionStatus.DRAFT;
             audit.record(draft ? "RULESET_UPLOADED" : "RULESET_REJECTED", "ruleset", String.valueOf(id), null,
                     AuditedUpload.of(version, upload.basedOn(), upload.uploaded(), upload.tests()), draft ? 201 : 422);
             return version;

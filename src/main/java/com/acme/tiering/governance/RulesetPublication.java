@@ -106,7 +106,7 @@ public class RulesetPublication {
     /** Puts a version that was in force before back in force, e.g. to roll back. */
     public RulesetVersions.Version activate(long id, String actor, String reason) {
         RulesetVersions.Version version = versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
-        if (!version.status().equals("RETIRED") && !version.status().equals("ACTIVE")) {
+        if (version.status() != VersionStatus.RETIRED && version.status() != VersionStatus.ACTIVE) {
             throw new PublicationRefused(id, List.of("only a version that was published before can be activated; "
                     + "this one is " + version.status()));
         }
@@ -115,7 +115,7 @@ public class RulesetPublication {
 
     private RulesetVersions.Version draft(long id) {
         RulesetVersions.Version version = versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
-        if (!version.status().equals("DRAFT")) {
+        if (version.status() != VersionStatus.DRAFT) {
             throw new PublicationRefused(id, List.of("it is " + version.status() + ", not a DRAFT"));
         }
         return version;
@@ -159,7 +159,7 @@ public class RulesetPublication {
      * the decisions it made are restored where the customers' facts are unchanged (docs/publishing.md).
      */
     static Optional<Rollback> rollingBack(RulesetVersions.Version target, Optional<RulesetVersions.Version> inForce) {
-        return inForce.filter(current -> target.status().equals("RETIRED")
+        return inForce.filter(current -> target.status() == VersionStatus.RETIRED
                 && !current.contentHash().equals(target.contentHash()))
                 .map(current -> new Rollback(current.id(), current.contentHash(), target.id(), target.contentHash()));
     }

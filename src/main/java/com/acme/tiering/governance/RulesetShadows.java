@@ -43,7 +43,7 @@ public class RulesetShadows {
     @Transactional
     public void start(long id, String actor) {
         RulesetVersions.Version version = versions.find(id).orElseThrow(() -> VersionNotSimulable.unknown(id));
-        if (!version.status().equals("DRAFT") || !version.findings().isEmpty()) {
+        if (version.status() != VersionStatus.DRAFT || !version.findings().isEmpty()) {
             throw new PublicationRefused(id, List.of("only a DRAFT without findings can run in the shadow; this one is "
                     + version.status()));
         }

@@ -105,7 +105,7 @@ public class RulesetSimulation {
     private RulesetVersions.Version simulable(long versionId) {
         RulesetVersions.Version version = versions.find(versionId)
                 .orElseThrow(() -> VersionNotSimulable.unknown(versionId));
-        if (version.status().equals("REJECTED")) {
+        if (version.status() == VersionStatus.REJECTED) {
             throw VersionNotSimulable.rejected(versionId);
         }
         return version;

@@ -42,12 +42,12 @@ public class RulesetVersions {
     /**
      * A stored version: {@code contentHash} is the version decisions record.
      *
-     * @param status ACTIVE, RETIRED or REJECTED
+     * @param status where it stands; its name is the text kept in the database and sent as JSON
      * @param findings what the checks found (why a REJECTED version was refused)
      * @param failingTests the rule-test scenarios it failed, each named by file and line
      * @param simulation the latest impact preview against the rules then in force, null before the first
      */
-    public record Version(long id, String contentHash, String status, String author, String comment,
+    public record Version(long id, String contentHash, VersionStatus status, String author, String comment,
             Instant createdAt, Instant activatedAt, List<Finding> findings, List<Finding> failingTests,
             SimulationReport simulation) {
     }
@@ -57,8 +57,9 @@ public class RulesetVersions {
     }
 
     private Version version(Row row) {
-        return new Version(row.id(), row.contentHash(), row.status(), row.author(), row.comment(), row.createdAt(),
-                row.activatedAt(), report(row.validationReport()), report(row.testReport()),
+        return new Version(row.id(), row.contentHash(), VersionStatus.valueOf(row.status()), row.author(),
+                row.comment(), row.createdAt(), row.activatedAt(), report(row.validationReport()),
+                report(row.testReport()),
                 row.simulationReport() == null ? null : json.readValue(row.simulationReport(), SimulationReport.class));
     }
 
@@ -71,7 +72,7 @@ public class RulesetVersions {
     public long recordActive(CompiledRuleset ruleset, String author, String comment) {
         Instant now = clock.instant();
         jdbc.sql("UPDATE ruleset_version SET status = 'RETIRED' WHERE status = 'ACTIVE'").update();
-        long id = insert(ruleset.version(), "ACTIVE", author, comment, now, null, null);
+        long id = insert(ruleset.version(), VersionStatus.ACTIVE, author, comment, now, null, null);
         storeFiles(id, ruleset.files());
         return id;
     }
@@ -83,13 +84,13 @@ public class RulesetVersions {
         boolean known = jdbc.sql("SELECT COUNT(*) FROM ruleset_version WHERE content_hash = ? AND status = 'REJECTED'")
                 .param(contentHash).query(Long.class).single() > 0;
         if (!known) {
-            record(contentHash, files, "REJECTED", author, comment, findings, failingTests);
+            record(contentHash, files, VersionStatus.REJECTED, author, comment, findings, failingTests);
         }
     }
 
     /** Stores a version that is not in force (DRAFT or REJECTED) with its files and reports; returns its id. */
     @Transactional
-    public long record(String contentHash, List<RuleFile> files, String status, String author, String comment,
+    public long record(String contentHash, List<RuleFile> files, VersionStatus status, String author, String comment,
             List<Finding> findings, List<Finding> failingTests) {
         long id = insert(contentHash, status, author, comment, null,
                 findings.isEmpty() ? null : json.writeValueAsString(findings),
@@ -176,14 +177,14 @@ public class RulesetVersions {
                 """).param(contentHash).query((rs, i) -> new RuleFile(rs.getString(1), rs.getBytes(2))).list();
     }
 
-    private long insert(String hash, String status, String author, String comment, Instant activatedAt,
+    private long insert(String hash, VersionStatus status, String author, String comment, Instant activatedAt,
             String validationReport, String testReport) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ruleset_version (content_hash, status, author, comment, created_at, activated_at,
                     validation_report, test_report)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(hash, status, author, comment, Timestamp.from(clock.instant()),
+                """).params(hash, status.name(), author, comment, Timestamp.from(clock.instant()),
                 activatedAt == null ? null : Timestamp.from(activatedAt), validationReport, testReport)
                 .update(key, "id");
         return key.getKey().longValue();

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A full evaluation run over every customer, as of one date, and how far it has got.
  *
- * @param status RUNNING, COMPLETED or FAILED
+ * @param status where it stands; its name is the text kept in the database and sent as JSON
  * @param trigger what started it: API, PAGE (the Runs page), DEMO, SCHEDULE, ACTIVATION
  * @param rulesetVersion the version in force when the run started
  * @param redecided customers decided again because the version that first decided them in this run went out of
@@ -18,7 +18,7 @@ import java.util.List;
 public record EvaluationRun(
         long id,
         LocalDate asOf,
-        String status,
+        RunStatus status,
         String trigger,
         String rulesetVersion,
         int total,

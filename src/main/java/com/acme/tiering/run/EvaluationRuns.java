@@ -201,7 +201,7 @@ public class EvaluationRuns implements DisposableBean {
             last = jobs.recover(last);
         }
         if (last.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED) {
-            runs.finish(runId, "COMPLETED", null, clock.instant());
+            runs.finish(runId, RunStatus.COMPLETED, null, clock.instant());
             return;
         }
         jobs.restart(last);

@@ -57,7 +57,7 @@ class RunCompletion implements JobExecutionListener {
             String why = failures.isEmpty() ? String.valueOf(job.getExitStatus().getExitDescription())
                     : String.valueOf(failures.get(0).getMessage());
             log.error("Evaluation run {} failed: {}", runId, why, failures.isEmpty() ? null : failures.get(0));
-            runs.finish(runId, "FAILED", why.length() > 2000 ? why.substring(0, 2000) : why, clock.instant());
+            runs.finish(runId, RunStatus.FAILED, why.length() > 2000 ? why.substring(0, 2000) : why, clock.instant());
             runs.find(runId).map(RunStore.StoredRun::run).ifPresent(this::ended);
         }
         catch (RuntimeException databaseGone) {

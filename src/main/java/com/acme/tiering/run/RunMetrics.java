@@ -52,8 +52,8 @@ class RunMetrics {
     }
 
     /** A run ended: COMPLETED or FAILED, after this long from its start (interruptions and resumption included). */
-    void runEnded(String status, Duration took) {
-        runDurations.computeIfAbsent(status, s -> Timer.builder("tiering.run.duration")
+    void runEnded(RunStatus status, Duration took) {
+        runDurations.computeIfAbsent(status.name(), s -> Timer.builder("tiering.run.duration")
                 .description("Evaluation runs from start to end").tag("status", s).register(registry)).record(took);
     }
 

@@ -122,17 +122,17 @@ class RunStore {
         jdbc.sql("UPDATE evaluation_run SET heartbeat_at = ? WHERE id = ?").params(Timestamp.from(at), runId).update();
     }
 
-    void finish(long runId, String status, String error, Instant at) {
+    void finish(long runId, RunStatus status, String error, Instant at) {
         jdbc.sql("""
                 UPDATE evaluation_run SET status = ?, error_message = ?, finished_at = ?, running_key = NULL
                 WHERE id = ?
-                """).params(status, error, Timestamp.from(at), runId).update();
+                """).params(status.name(), error, Timestamp.from(at), runId).update();
     }
 
     /** Completes a run and keeps how many customers each tier has at that moment, for the trend across runs. */
     @org.springframework.transaction.annotation.Transactional
     public void complete(long runId, Instant at) {
-        finish(runId, "COMPLETED", null, at);
+        finish(runId, RunStatus.COMPLETED, null, at);
         jdbc.sql("""
                 INSERT INTO evaluation_run_tier (run_id, tier, customers)
                 SELECT ?, tier, COUNT(*) FROM current_decision GROUP BY tier
@@ -204,8 +204,9 @@ class RunStore {
         int total = rs.getInt("total_customers");
         int processed = rs.getInt("processed_customers");
         EvaluationRun run = new EvaluationRun(rs.getLong("id"), rs.getObject("as_of", LocalDate.class),
-                rs.getString("status"), rs.getString("trigger_kind"), rs.getString("ruleset_version"), total,
-                processed, rs.getInt("changed_customers"), started, finished, rs.getString("error_message"),
+                RunStatus.valueOf(rs.getString("status")), rs.getString("trigger_kind"),
+                rs.getString("ruleset_version"), total, processed, rs.getInt("changed_customers"), started, finished,
+                rs.getString("error_message"),
                 EvaluationRun.progressOf(total, processed, started, finished == null ? Instant.now() : finished),
                 rs.getInt("redecided_customers"), List.of());
         return new StoredRun(run, rs.getString("last_customer_id"));

@@ -4,6 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.stream.Stream;
+
+import com.acme.tiering.decision.AlertStatus;
 
 /**
  * The filters of the alerts list as the address carries them, so that a filtered list can be bookmarked and
@@ -12,7 +15,7 @@ import java.util.StringJoiner;
 public record AlertFilters(String status, String risk, String owner, String trigger, Boolean overdue, int page,
         int size) {
 
-    public static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "CLOSED");
+    public static final List<String> STATUSES = Stream.of(AlertStatus.values()).map(AlertStatus::name).toList();
     public static final List<String> RISKS = List.of("HIGH", "MEDIUM", "LOW");
     /** The shipped triggers (rules/churn-triggers.drl), offered as suggestions: rules may add others. */
     public static final List<String> TRIGGERS = List.of("OVERDUE_PURCHASE", "REVENUE_DECLINE", "COMPLAINT_BURST",

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.governance.RulesetDrafts;
 import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.governance.VersionStatus;
 import com.acme.tiering.governance.UploadRefused;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.security.Roles;
@@ -62,7 +63,8 @@ class RulesController {
         List<RulesetVersions.Version> all = versions.all();
         model.addAttribute("section", "rules");
         model.addAttribute("versions", all);
-        model.addAttribute("active", all.stream().filter(v -> v.status().equals("ACTIVE")).findFirst().orElse(null));
+        model.addAttribute("active",
+                all.stream().filter(v -> v.status() == VersionStatus.ACTIVE).findFirst().orElse(null));
         model.addAttribute("approvalRequired", approvalRequired);
         return "rules/versions";
     }
@@ -91,7 +93,7 @@ class RulesController {
             return refused(refused.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST,
                     "The upload was refused, nothing was stored: " + refused.getMessage(), model, response);
         }
-        if (version.status().equals("REJECTED")) {
+        if (version.status() == VersionStatus.REJECTED) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("problem", "Version " + version.id() + " was rejected: the rule files do not pass their "
                     + "checks. The findings below say where; fix them and upload again.");

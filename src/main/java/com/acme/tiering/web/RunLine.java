@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.acme.tiering.run.EvaluationRun;
+import com.acme.tiering.run.RunStatus;
 
 /** A run as the runs pages show it: the run, and how long it took (or has been going) in words. */
 public record RunLine(EvaluationRun run, String duration) {
@@ -14,7 +15,7 @@ public record RunLine(EvaluationRun run, String duration) {
     }
 
     public boolean running() {
-        return "RUNNING".equals(run.status());
+        return run.status() == RunStatus.RUNNING;
     }
 
     /** "850 ms", "42 s", "3 min 05 s", "1 h 02 min". */

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.governance.VersionStatus;
 import com.acme.tiering.ruleset.RuleFile;
 
 /**
@@ -51,7 +52,8 @@ class VersionPage {
         model.addAttribute("files", files.stream().map(file -> fileView(version.id(), file)).toList());
         model.addAttribute("findings", FindingPreviews.of(version.findings(), files));
         model.addAttribute("activeId", versions.activeVersion().map(RulesetVersions.Version::id).orElse(null));
-        model.addAttribute("mayApprove", version.status().equals("DRAFT") && !version.author().equals(who.getName()));
+        model.addAttribute("mayApprove",
+                version.status() == VersionStatus.DRAFT && !version.author().equals(who.getName()));
         model.addAttribute("notYet", notYet(version));
         model.addAttribute("approvalRequired", approvalRequired);
         return "rules/version";
@@ -81,7 +83,7 @@ class VersionPage {
      */
     private static List<String> notYet(RulesetVersions.Version version) {
         List<String> missing = new ArrayList<>();
-        if (!version.status().equals("DRAFT")) {
+        if (version.status() != VersionStatus.DRAFT) {
             return missing;
         }
         if (!version.findings().isEmpty()) {

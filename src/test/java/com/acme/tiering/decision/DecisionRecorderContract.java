@@ -168,13 +168,13 @@ abstract class DecisionRecorderContract {
 
         recorder.record(List.of(evaluationOf("C-1").signal("DETRACTOR", "MEDIUM", 72).build()), null, NOW);
         assertThat(alerts.list(null, null, null, null, null, 0, 10)).singleElement().satisfies(alert -> {
-            assertThat(alert.status()).isEqualTo("RESOLVED");
+            assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
             assertThat(alert.triggerFiring()).isTrue();
         });
 
         recorder.record(List.of(evaluationOf("C-1").build()), null, NOW);
         assertThat(alerts.details(first).alert().triggerFiring()).isFalse();
-        assertThat(alerts.details(first).alert().status()).isEqualTo("RESOLVED");
+        assertThat(alerts.details(first).alert().status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(alerts.details(first).history()).extracting(ChurnAlert.Transition::toStatus)
                 .containsExactly("OPEN", "RESOLVED");
 

@@ -12,6 +12,7 @@ import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionSummary;
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunStatus;
 
 /**
  * The demo dataset, loaded at start-up into an empty database and evaluated by the shipped rules,
@@ -44,8 +45,8 @@ class DemoDatasetTests {
     private void awaitFirstRun() throws InterruptedException {
         for (int attempt = 0; attempt < 600; attempt++) {
             List<EvaluationRun> latest = runs.latest(1);
-            if (!latest.isEmpty() && !latest.get(0).status().equals("RUNNING")) {
-                assertThat(latest.get(0).status()).isEqualTo("COMPLETED");
+            if (!latest.isEmpty() && latest.get(0).status() != RunStatus.RUNNING) {
+                assertThat(latest.get(0).status()).isEqualTo(RunStatus.COMPLETED);
                 return;
             }
             Thread.sleep(100);

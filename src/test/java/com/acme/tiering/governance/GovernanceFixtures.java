@@ -12,6 +12,7 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunStatus;
 import com.acme.tiering.support.Workbooks;
 
 /** Customers with known Pareto shares and edited copies of the shipped tiers.xlsx. */
@@ -31,7 +32,7 @@ final class GovernanceFixtures {
         buyer(customers, "G2", today, 5, "120");
         buyer(customers, "G3", today, 6, "10");
         EvaluationRun run = runs.start("TEST");
-        for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
+        for (int i = 0; i < 300 && runs.find(run.id()).status() == RunStatus.RUNNING; i++) {
             Thread.sleep(100);
         }
     }

@@ -55,7 +55,7 @@ class OnePersonInstallationTests {
 
         publication.publish(id, "solo", "nobody else here");
 
-        assertThat(versions.find(id).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(versions.find(id).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
         mvc.perform(get("/rules").with(user("solo").roles("OPS_MANAGER"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"approval-off\"")))
                 .andExpect(content().string(containsString("Approval by a second person is off")));
@@ -74,6 +74,6 @@ class OnePersonInstallationTests {
 
         publication.approve(id, "reviewer", "read the diff");
         publication.publish(id, "author", "approved");
-        assertThat(versions.find(id).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(versions.find(id).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
     }
 }

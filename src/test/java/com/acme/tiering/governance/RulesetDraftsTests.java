@@ -69,7 +69,7 @@ class RulesetDraftsTests {
         RulesetVersions.Version draft = drafts.upload(List.of(GovernanceFixtures.strategicThreshold(active, 0.5)), "ops.manager",
                 "Strategic only for the top half");
 
-        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(draft.status()).isEqualTo(VersionStatus.DRAFT);
         assertThat(draft.findings()).isEmpty();
         assertThat(draft.failingTests()).anySatisfy(f -> {
             assertThat(f.file()).isEqualTo("tiers.csv");
@@ -108,7 +108,7 @@ class RulesetDraftsTests {
         RulesetVersions.Version rejected = drafts.upload(List.of(new RuleFile("lifecycle.drl",
                 "package x;\nrule \"r\" when then System.exit(0); end".getBytes(StandardCharsets.UTF_8))), "author", "");
 
-        assertThat(rejected.status()).isEqualTo("REJECTED");
+        assertThat(rejected.status()).isEqualTo(VersionStatus.REJECTED);
         assertThat(rejected.findings()).anySatisfy(f -> assertThat(f.location()).isEqualTo("lifecycle.drl › line 2"));
         assertThatThrownBy(() -> simulation.simulate(rejected.id())).isInstanceOf(VersionNotSimulable.class);
     }
@@ -118,7 +118,7 @@ class RulesetDraftsTests {
         RulesetVersions.Version draft = drafts.upload(List.of(GovernanceFixtures.tiersAsXls(active)), "ops.manager",
                 "saved from LibreOffice");
 
-        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(draft.status()).isEqualTo(VersionStatus.DRAFT);
         assertThat(draft.findings()).isEmpty();
         assertThat(draft.failingTests()).isEmpty();
         assertThat(versions.filesOf(draft.id())).extracting(RuleFile::name).contains("tiers.xls")

@@ -81,15 +81,15 @@ class RulesetPublicationTests {
         Approval.approveAndPublish(publication, draft.id(), "ops", "wording agreed with sales");
 
         assertThat(active.current().version()).isEqualTo(draft.contentHash());
-        assertThat(versions.find(draft.id()).orElseThrow().status()).isEqualTo("ACTIVE");
-        assertThat(versions.find(previous.id()).orElseThrow().status()).isEqualTo("RETIRED");
+        assertThat(versions.find(draft.id()).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
+        assertThat(versions.find(previous.id()).orElseThrow().status()).isEqualTo(VersionStatus.RETIRED);
         assertThat(versions.events(draft.id())).extracting(e -> e.action() + " by " + e.actor())
                 .containsExactly("UPLOADED by ops", "APPROVED by reviewer", "PUBLISHED by ops");
 
         publication.activate(previous.id(), "ops", "roll back to compare");
 
         assertThat(active.current().version()).isEqualTo(previous.contentHash());
-        assertThat(versions.find(previous.id()).orElseThrow().status()).isEqualTo("ACTIVE");
+        assertThat(versions.find(previous.id()).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
         assertThat(versions.events(previous.id())).extracting(RulesetVersions.Event::reason)
                 .contains("roll back to compare");
         assertThat(versions.events(draft.id())).last().satisfies(e -> assertThat(e.action() + " by " + e.actor() + ", "

@@ -21,6 +21,7 @@ import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.ShadowRuleset;
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunStatus;
 import com.acme.tiering.support.DatabaseCleaner;
 
 /** A draft in the shadow is evaluated by every run beside the rules in force; only differences are kept. */
@@ -95,9 +96,9 @@ class RulesetShadowTests {
     }
 
     private void awaitRun(EvaluationRun run) throws InterruptedException {
-        for (int i = 0; i < 300 && runs.find(run.id()).status().equals("RUNNING"); i++) {
+        for (int i = 0; i < 300 && runs.find(run.id()).status() == RunStatus.RUNNING; i++) {
             Thread.sleep(100);
         }
-        assertThat(runs.find(run.id()).status()).isEqualTo("COMPLETED");
+        assertThat(runs.find(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
     }
 }

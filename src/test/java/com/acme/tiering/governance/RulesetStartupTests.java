@@ -52,7 +52,7 @@ class RulesetStartupTests {
             RulesetVersions versions = second.getBean(RulesetVersions.class);
             assertThat(versions.all()).singleElement().satisfies(v -> {
                 assertThat(v.contentHash()).isEqualTo(version);
-                assertThat(v.status()).isEqualTo("ACTIVE");
+                assertThat(v.status()).isEqualTo(VersionStatus.ACTIVE);
             });
             assertThat(versions.files(version)).extracting(f -> f.name()).contains("tiers.xlsx", "tier-policy.drl");
         }
@@ -90,7 +90,8 @@ class RulesetStartupTests {
 
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(ActiveRuleset.class).current().version()).isEqualTo(good);
-            assertThat(context.getBean(RulesetVersions.class).all()).filteredOn(v -> v.status().equals("REJECTED"))
+            assertThat(context.getBean(RulesetVersions.class).all())
+                    .filteredOn(v -> v.status() == VersionStatus.REJECTED)
                     .singleElement().satisfies(v -> assertThat(v.findings()).singleElement().satisfies(f -> {
                         assertThat(f.file()).isEqualTo("lifecycle.drl");
                         assertThat(f.line()).isPositive();
@@ -110,7 +111,8 @@ class RulesetStartupTests {
 
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(ActiveRuleset.class).current().version()).isEqualTo(good);
-            assertThat(context.getBean(RulesetVersions.class).all()).filteredOn(v -> v.status().equals("REJECTED"))
+            assertThat(context.getBean(RulesetVersions.class).all())
+                    .filteredOn(v -> v.status() == VersionStatus.REJECTED)
                     .singleElement().satisfies(v -> assertThat(v.failingTests()).isNotEmpty()
                             .allSatisfy(f -> assertThat(f.line()).isPositive())
                             .anySatisfy(f -> {

@@ -72,7 +72,7 @@ abstract class RunRestartContract {
         EvaluationRun run = runs.start("TEST");
         EvaluationRun done = awaitEnd(run.id());
 
-        assertThat(done.status()).isEqualTo("COMPLETED");
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.processed()).isEqualTo(CUSTOMERS);
         assertThat(jdbc.queryForObject("SELECT restarts FROM evaluation_run WHERE id = ?", Integer.class, run.id()))
                 .isEqualTo(1);
@@ -111,7 +111,7 @@ abstract class RunRestartContract {
     private EvaluationRun awaitEnd(long runId) {
         for (int attempt = 0; attempt < 300; attempt++) {
             EvaluationRun run = runs.find(runId);
-            if (!run.status().equals("RUNNING")) {
+            if (run.status() != RunStatus.RUNNING) {
                 return run;
             }
             try {

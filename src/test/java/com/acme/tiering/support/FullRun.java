@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunStatus;
 
 /** Starts an evaluation run of every customer and waits until it has completed. */
 public final class FullRun {
@@ -16,8 +17,8 @@ public final class FullRun {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
             EvaluationRun now = runs.find(run.id());
-            if (!now.status().equals("RUNNING")) {
-                if (!now.status().equals("COMPLETED")) {
+            if (now.status() != RunStatus.RUNNING) {
+                if (now.status() != RunStatus.COMPLETED) {
                     throw new IllegalStateException("Run " + run.id() + " ended " + now.status() + ": " + now.error());
                 }
                 return now;

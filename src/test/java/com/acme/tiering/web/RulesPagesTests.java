@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.acme.tiering.governance.RulesetVersions;
+import com.acme.tiering.governance.VersionStatus;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.support.Workbooks;
@@ -124,7 +125,7 @@ class RulesPagesTests {
         mvc.perform(post("/rules/" + draft + "/publish").with(OPS).with(csrf())).andExpect(status().isConflict())
                 .andExpect(content().string(containsString("it has not been simulated")));
         assertThat(active.current().version()).isEqualTo(inForce);
-        assertThat(versions.find(draft).orElseThrow().status()).isEqualTo("DRAFT");
+        assertThat(versions.find(draft).orElseThrow().status()).isEqualTo(VersionStatus.DRAFT);
     }
 
     @Test

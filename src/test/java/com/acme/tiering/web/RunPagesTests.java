@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunStatus;
 
 /**
  * The runs pages: an operations manager starts a run as the API would (one at a time, audited), a run's page
@@ -61,7 +62,7 @@ class RunPagesTests {
         EvaluationRun run = awaitEnded(id);
 
         assertThat(run.trigger()).isEqualTo("PAGE");
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN_STARTED' AND target_id = ? "
                 + "AND actor = 'ops' AND outcome = 202", Integer.class, String.valueOf(id))).isEqualTo(1);
         mvc.perform(get("/runs").with(AUDITOR)).andExpect(status().isOk()).andExpect(content().string(allOf(
@@ -162,7 +163,7 @@ class RunPagesTests {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             EvaluationRun run = runs.find(id);
-            if (!run.status().equals("RUNNING")) {
+            if (run.status() != RunStatus.RUNNING) {
                 return run;
             }
             Thread.sleep(100);

@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
+import com.acme.tiering.run.RunStatus;
 import com.acme.tiering.support.Browser;
 import com.acme.tiering.support.BrowserTest;
 import com.acme.tiering.support.DemoRun;
@@ -141,7 +142,7 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             EvaluationRun last = runs.latest(1).stream().findFirst().orElse(null);
-            if (last == null || !last.status().equals("RUNNING")) {
+            if (last == null || last.status() != RunStatus.RUNNING) {
                 return;
             }
             Thread.sleep(200);
