@@ -19,13 +19,11 @@ class DecisionStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final DecisionCodec codec;
-    private final JdbcClient lookups;
 
     DecisionStore(JdbcClient jdbc, JdbcTemplate template, DecisionCodec codec) {
         this.jdbc = jdbc;
         this.template = template;
         this.codec = codec;
-        this.lookups = JdbcClient.create(new JdbcTemplate(template.getDataSource()));
     }
 
     /** What recording needs to know of the decisions in force: the tier, since when, and the change key. */
@@ -200,22 +198,26 @@ class DecisionStore {
      * Tier lookups read the lookup's own JSON; rows recorded before V16 carry none and answer from the decision.
      * They read at most 1,000 rows by primary key, so they go without the configured query timeout (a backstop
      * for long statements): setting it costs a statement of its own per query on H2, which also makes H2 drop
-     * every connection's parsed statements, and a timer per query on MySQL.
+     * every connection's parsed statements, and a timer per query on MySQL. A timeout of -1 is JdbcTemplate's
+     * "not set": the statement keeps the driver's default, as on a template never given one.
      */
     private static final String LOOKUP = """
             SELECT customer_id, lookup_json, CASE WHEN lookup_json IS NULL THEN decision_json END AS decision_json
             FROM current_decision""";
 
+    private static final int NO_TIMEOUT = -1;
+
     Optional<StoredTierLookup> lookup(String customerId) {
-        return lookups.sql(LOOKUP + " WHERE customer_id = ?").param(customerId).query(this::lookupRow).optional();
+        return jdbc.sql(LOOKUP + " WHERE customer_id = ?").withQueryTimeout(NO_TIMEOUT).param(customerId)
+                .query(this::lookupRow).optional();
     }
 
     List<StoredTierLookup> lookups(Collection<String> customerIds) {
         if (customerIds.isEmpty()) {
             return List.of();
         }
-        return lookups.sql(LOOKUP + " WHERE customer_id IN (:ids)").param("ids", customerIds).query(this::lookupRow)
-                .list();
+        return jdbc.sql(LOOKUP + " WHERE customer_id IN (:ids)").withQueryTimeout(NO_TIMEOUT).param("ids", customerIds)
+                .query(this::lookupRow).list();
     }
 
     private StoredTierLookup lookupRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
