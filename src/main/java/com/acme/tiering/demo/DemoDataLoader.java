@@ -17,10 +17,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
 import com.acme.tiering.demo.DemoDataWriter.Written;
+import com.acme.tiering.run.RunRequested;
 
 /**
  * Fills an empty database with the demo dataset when the demo is on: by default only on the embedded
- * H2 database, so a production database never receives demo customers unless asked to.
+ * H2 database, so a production database never receives demo customers unless asked to. A full run decides
+ * them at once: requested through the run room's event, as the demo may depend on the run room but not the reverse.
  */
 @Component
 class DemoDataLoader {
@@ -71,6 +73,6 @@ class DemoDataLoader {
         }));
         log.info("Loaded demo dataset: {} customers, {} orders, {} interactions in {} ms (seed {})", count, written[0],
                 written[1], (System.nanoTime() - started) / 1_000_000, properties.demo().seed());
-        events.publishEvent(new DemoDataLoaded(count, written[0], written[1]));
+        events.publishEvent(new RunRequested("DEMO"));
     }
 }

@@ -12,6 +12,7 @@ import com.acme.tiering.TieringProperties;
 import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.DuplicateTables;
 import com.acme.tiering.ruleset.Finding;
 import com.acme.tiering.ruleset.RuleFile;
@@ -30,16 +31,16 @@ public class RulesetDrafts {
     private static final Pattern TEST_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.csv$");
     private static final Pattern FILE_NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\\.(xlsx|xls|csv|drl)$");
 
-    private final RulesetCompiler compiler;
+    private final CompiledRulesets rulesets;
     private final ActiveRuleset active;
     private final RulesetVersions versions;
     private final Path ruleTests;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
 
-    RulesetDrafts(RulesetCompiler compiler, ActiveRuleset active, RulesetVersions versions,
+    RulesetDrafts(CompiledRulesets rulesets, ActiveRuleset active, RulesetVersions versions,
             TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
-        this.compiler = compiler;
+        this.rulesets = rulesets;
         this.transactions = transactions;
         this.audit = audit;
         this.active = active;
@@ -65,7 +66,7 @@ public class RulesetDrafts {
         List<RuleFile> files = merged(inForce.files(), uploaded);
         String hash = RulesetCompiler.contentHash(files);
         try {
-            CompiledRuleset draft = compiler.compile(files);
+            CompiledRuleset draft = rulesets.compiled(files);
             List<Finding> failingTests = RuleTestGate.failures(draft, ruleTests, tests);
             return store(hash, files, VersionStatus.DRAFT, author, comment, List.of(), failingTests, tests,
                     new Audited(inForce.version(), uploaded, tests));

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,16 +17,16 @@ import com.acme.tiering.decision.Rollback;
 import com.acme.tiering.decision.Rollbacks;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.RuleFile;
-import com.acme.tiering.ruleset.RulesetCompiler;
-import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.run.RunAlreadyInProgress;
+import com.acme.tiering.ruleset.RulesetActivated;
 
 /**
  * Putting a version in force. A draft is published only with a clean validation, passing rule tests and
  * a simulation (and, when required, a second person's approval); any version that was in force before can
  * be activated again. The compiled ruleset is swapped whole: evaluations in flight finish on the old one.
- * Every step is kept as an event with who, when and why.
+ * Every step is kept as an event with who, when and why; putting a version in force raises {@link RulesetActivated}
+ * (the run room starts the ACTIVATION run on it).
  */
 @Service
 public class RulesetPublication {
@@ -33,26 +34,26 @@ public class RulesetPublication {
     private static final Logger log = LoggerFactory.getLogger(RulesetPublication.class);
 
     private final RulesetVersions versions;
-    private final RulesetCompiler compiler;
+    private final CompiledRulesets rulesets;
     private final ActiveRuleset active;
-    private final EvaluationRuns runs;
+    private final ApplicationEventPublisher events;
     private final TieringProperties.Rules settings;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
     private final Rollbacks rollbacks;
     private final Clock clock;
 
-    RulesetPublication(RulesetVersions versions, RulesetCompiler compiler, ActiveRuleset active, EvaluationRuns runs,
-            TieringProperties properties, TransactionTemplate transactions, AuditLog audit, Rollbacks rollbacks,
+    RulesetPublication(RulesetVersions versions, CompiledRulesets rulesets, ActiveRuleset active,
+            ApplicationEventPublisher events, TieringProperties properties, TransactionTemplate transactions, AuditLog audit, Rollbacks rollbacks,
             Clock clock) {
         this.versions = versions;
         this.rollbacks = rollbacks;
         this.clock = clock;
         this.transactions = transactions;
         this.audit = audit;
-        this.compiler = compiler;
+        this.rulesets = rulesets;
         this.active = active;
-        this.runs = runs;
+        this.events = events;
         this.settings = properties.rules();
     }
 
@@ -123,23 +124,23 @@ public class RulesetPublication {
 
     private RulesetVersions.Version putInForce(RulesetVersions.Version version, String actor, String reason,
             String action) {
-        CompiledRuleset compiled = compiler.compile(versions.filesOf(version.id()));
-        recordInForce(version, actor, reason, action);
+        CompiledRuleset compiled = rulesets.compiled(versions.filesOf(version.id()));
+        Optional<RulesetVersions.Version> replaced = recordInForce(version, actor, reason, action);
         CompiledRuleset previous = active.activate(compiled);
         log.info("Ruleset version {} ({}) {} by {}, replacing {}", version.id(), compiled.shortVersion(),
                 action.toLowerCase(java.util.Locale.ROOT), actor, previous.shortVersion());
-        if (settings.runAfterActivation()) {
-            startRun();
-        }
+        events.publishEvent(new RulesetActivated(version.id(), compiled.version(),
+                replaced.map(RulesetVersions.Version::id).orElse(null), previous.version(), action, actor));
         return versions.find(version.id()).orElseThrow();
     }
 
     /**
      * The version's status, its event and the audit entry (the version in force before and after) are written
-     * together; the compiled rules are swapped only once they are.
+     * together; the compiled rules are swapped only once they are. Returns the version that was in force.
      */
-    private void recordInForce(RulesetVersions.Version version, String actor, String reason, String action) {
-        transactions.executeWithoutResult(tx -> {
+    private Optional<RulesetVersions.Version> recordInForce(RulesetVersions.Version version, String actor,
+            String reason, String action) {
+        return transactions.execute(tx -> {
             Optional<RulesetVersions.Version> inForce = versions.activeVersion();
             AuditedVersion before = AuditedVersion.of(inForce.orElse(null), null);
             rollingBack(version, inForce).ifPresent(rollback -> {
@@ -151,6 +152,7 @@ public class RulesetPublication {
             versions.event(version.id(), action, actor, reason);
             audit.record("RULESET_" + action, "ruleset", String.valueOf(version.id()), before,
                     AuditedVersion.of(versions.find(version.id()).orElseThrow(), reason));
+            return inForce;
         });
     }
 
@@ -162,19 +164,5 @@ public class RulesetPublication {
         return inForce.filter(current -> target.status() == VersionStatus.RETIRED
                 && !current.contentHash().equals(target.contentHash()))
                 .map(current -> new Rollback(current.id(), current.contentHash(), target.id(), target.contentHash()));
-    }
-
-    /**
-     * A run already going finishes with the new rules for the chunks it has left, then decides again the
-     * customers it decided with the old ones.
-     */
-    private void startRun() {
-        try {
-            runs.start("ACTIVATION");
-        }
-        catch (RunAlreadyInProgress running) {
-            log.info("Evaluation run {} is going; its remaining chunks use the new rules, then it decides again the "
-                    + "customers it decided with the old ones", running.runningId());
-        }
     }
 }

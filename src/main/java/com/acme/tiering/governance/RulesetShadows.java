@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.decision.ShadowDifferences;
-import com.acme.tiering.ruleset.RulesetCompiler;
+import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.ShadowRuleset;
 
 /**
@@ -22,18 +22,18 @@ public class RulesetShadows {
 
     private final JdbcClient jdbc;
     private final RulesetVersions versions;
-    private final RulesetCompiler compiler;
+    private final CompiledRulesets rulesets;
     private final ShadowRuleset shadow;
     private final ShadowDifferences differences;
     private final Clock clock;
     private final AuditLog audit;
 
-    RulesetShadows(JdbcClient jdbc, RulesetVersions versions, RulesetCompiler compiler, ShadowRuleset shadow,
+    RulesetShadows(JdbcClient jdbc, RulesetVersions versions, CompiledRulesets rulesets, ShadowRuleset shadow,
             ShadowDifferences differences, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.versions = versions;
-        this.compiler = compiler;
+        this.rulesets = rulesets;
         this.shadow = shadow;
         this.differences = differences;
         this.clock = clock;
@@ -47,7 +47,7 @@ public class RulesetShadows {
             throw new PublicationRefused(id, List.of("only a DRAFT without findings can run in the shadow; this one is "
                     + version.status()));
         }
-        ShadowRuleset.Shadow compiled = new ShadowRuleset.Shadow(id, compiler.compile(versions.filesOf(id)));
+        ShadowRuleset.Shadow compiled = new ShadowRuleset.Shadow(id, rulesets.compiled(versions.filesOf(id)));
         AuditedVersion before = runningShadow().flatMap(versions::find).map(v -> AuditedVersion.of(v, null))
                 .orElse(null);
         jdbc.sql("UPDATE ruleset_shadow SET stopped_at = ? WHERE stopped_at IS NULL")

@@ -19,8 +19,8 @@ import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.RuleInfo;
-import com.acme.tiering.ruleset.RulesetCompiler;
 import com.acme.tiering.run.DecisionPath;
 
 /**
@@ -33,7 +33,7 @@ import com.acme.tiering.run.DecisionPath;
 public class RulesetSimulation {
 
     private final RulesetVersions versions;
-    private final RulesetCompiler compiler;
+    private final CompiledRulesets rulesets;
     private final ActiveRuleset active;
     private final CustomerFactsService facts;
     private final Evaluator evaluator;
@@ -43,13 +43,13 @@ public class RulesetSimulation {
     private final TransactionTemplate transactions;
     private final AuditLog audit;
 
-    RulesetSimulation(RulesetVersions versions, RulesetCompiler compiler, ActiveRuleset active,
+    RulesetSimulation(RulesetVersions versions, CompiledRulesets rulesets, ActiveRuleset active,
             CustomerFactsService facts, Evaluator evaluator, DecisionPath path, Clock clock,
             TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
         this.versions = versions;
         this.transactions = transactions;
         this.audit = audit;
-        this.compiler = compiler;
+        this.rulesets = rulesets;
         this.active = active;
         this.facts = facts;
         this.evaluator = evaluator;
@@ -61,7 +61,7 @@ public class RulesetSimulation {
     /** @throws VersionNotSimulable when there is no such version or it was rejected */
     public SimulationReport simulate(long versionId) {
         RulesetVersions.Version version = simulable(versionId);
-        CompiledRuleset simulated = compiler.compile(versions.filesOf(versionId));
+        CompiledRuleset simulated = rulesets.compiled(versions.filesOf(versionId));
         CompiledRuleset inForce = active.current();
         Optional<Rollback> rollback = rollbackBy(version, simulated);
         Set<String> tierRows = simulated.catalog().values().stream().filter(rule -> rule.assignsTier() != null)
@@ -82,7 +82,7 @@ public class RulesetSimulation {
     /** Each customer as the simulation of this version decides it, for whoever needs more than the counts. */
     void eachCustomer(long versionId, Consumer<SimulatedCustomer> customer) {
         RulesetVersions.Version version = simulable(versionId);
-        CompiledRuleset simulated = compiler.compile(versions.filesOf(versionId));
+        CompiledRuleset simulated = rulesets.compiled(versions.filesOf(versionId));
         eachCustomer(simulated, active.current(), rollbackBy(version, simulated), LocalDate.now(clock), customer);
     }
 

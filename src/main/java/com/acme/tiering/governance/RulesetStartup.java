@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import com.acme.tiering.TieringProperties;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.Finding;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesDirectory;
@@ -34,41 +35,41 @@ class RulesetStartup {
     private static final String AUTHOR = "rules directory";
 
     @Bean
-    ActiveRuleset activeRuleset(RulesetCompiler compiler, RulesDirectory directory, RulesetVersions versions,
+    ActiveRuleset activeRuleset(CompiledRulesets rulesets, RulesDirectory directory, RulesetVersions versions,
             TieringProperties properties) {
         Path rules = properties.rules().directory().toAbsolutePath().normalize();
         Optional<RulesetVersions.Version> active = versions.activeVersion();
         List<RuleFile> files = readOrNone(directory, rules, active.isPresent());
         String hash = RulesetCompiler.contentHash(files);
         if (active.isPresent() && active.get().contentHash().equals(hash)) {
-            return inForce(compiler.compile(files), "the active version, unchanged in " + rules);
+            return inForce(rulesets.compiled(files), "the active version, unchanged in " + rules);
         }
         try {
-            CompiledRuleset candidate = compiler.compile(files);
+            CompiledRuleset candidate = rulesets.compiled(files);
             List<Finding> failing = RuleTestGate.failures(candidate, properties.ruleTests().directory());
             if (failing.isEmpty()) {
                 long id = versions.recordActive(candidate, AUTHOR, "Imported from " + rules + " at start-up");
                 versions.event(id, "ACTIVATED", AUTHOR, "Imported from " + rules + " at start-up");
                 return inForce(candidate, "imported from " + rules);
             }
-            return keepActive(compiler, versions, active, files, hash, List.of(), failing);
+            return keepActive(rulesets, versions, active, files, hash, List.of(), failing);
         }
         catch (RulesetInvalid invalid) {
-            return keepActive(compiler, versions, active, files, hash, invalid.findings(), List.of());
+            return keepActive(rulesets, versions, active, files, hash, invalid.findings(), List.of());
         }
     }
 
     /** The shadow ruleset, carried on from before a restart when one was running. */
     @Bean
     ShadowRuleset shadowRuleset(org.springframework.jdbc.core.simple.JdbcClient jdbc, RulesetVersions versions,
-            RulesetCompiler compiler) {
+            CompiledRulesets rulesets) {
         ShadowRuleset shadow = new ShadowRuleset();
         jdbc.sql("SELECT ruleset_id FROM ruleset_shadow WHERE stopped_at IS NULL").query(Long.class).optional()
-                .ifPresent(id -> shadow.set(new ShadowRuleset.Shadow(id, compiler.compile(versions.filesOf(id)))));
+                .ifPresent(id -> shadow.set(new ShadowRuleset.Shadow(id, rulesets.compiled(versions.filesOf(id)))));
         return shadow;
     }
 
-    private static ActiveRuleset keepActive(RulesetCompiler compiler, RulesetVersions versions,
+    private static ActiveRuleset keepActive(CompiledRulesets rulesets, RulesetVersions versions,
             Optional<RulesetVersions.Version> active, List<RuleFile> files, String hash, List<Finding> findings,
             List<Finding> failingTests) {
         List<Finding> why = findings.isEmpty() ? failingTests : findings;
@@ -80,7 +81,7 @@ class RulesetStartup {
         log.warn("The rules directory was NOT put in force; version {} stays active. Why:\n  {}",
                 active.get().contentHash().substring(0, 12),
                 String.join("\n  ", why.stream().map(Finding::toString).toList()));
-        return inForce(compiler.compile(versions.files(active.get().contentHash())), "kept active from the database");
+        return inForce(rulesets.compiled(versions.files(active.get().contentHash())), "kept active from the database");
     }
 
     private static List<RuleFile> readOrNone(RulesDirectory directory, Path rules, boolean fallbackExists) {

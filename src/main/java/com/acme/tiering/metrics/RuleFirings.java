@@ -4,6 +4,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import com.acme.tiering.decision.Decision;
@@ -11,6 +16,7 @@ import com.acme.tiering.evaluation.Explanation.FiredRule;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleInfo;
+import com.acme.tiering.ruleset.RulesetActivated;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,12 +31,32 @@ class RuleFirings {
 
     static final String NAME = "tiering.rule.firings";
 
+    private static final Logger log = LoggerFactory.getLogger(RuleFirings.class);
+
     private final MeterRegistry registry;
+    private final ActiveRuleset active;
     private volatile VersionCounters counters = new VersionCounters("", Map.of());
 
     RuleFirings(MeterRegistry registry, ActiveRuleset active) {
         this.registry = registry;
-        active.whenActivated(this::activated);
+        this.active = active;
+        activated(active.current());
+    }
+
+    /**
+     * Registers the rules of the version in force now (the newest, should activations overtake each other) before
+     * any other listener, such as the run that follows an activation, records decisions with them. A failure here
+     * must not undo or hide an activation that has happened.
+     */
+    @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void onActivated(RulesetActivated event) {
+        try {
+            activated(active.current());
+        }
+        catch (RuntimeException failure) {
+            log.warn("Rule firing meters were not renewed for version {}", event.contentHash(), failure);
+        }
     }
 
     /** One version's counters by rule; a fired rule is found by the name and source its explanation gives. */
@@ -56,7 +82,7 @@ class RuleFirings {
         }
     }
 
-    private void activated(CompiledRuleset ruleset) {
+    private synchronized void activated(CompiledRuleset ruleset) {
         VersionCounters replaced = counters;
         if (replaced.version().equals(ruleset.version())) {
             return;

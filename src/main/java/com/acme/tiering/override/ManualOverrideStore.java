@@ -20,7 +20,7 @@ import com.acme.tiering.evaluation.TierOverride;
  * ended; one past its expiry that the expiry sweep has not ended yet is not in force either.
  */
 @Repository
-public class ManualOverrideStore {
+class ManualOverrideStore implements OverridesInForce {
 
     private static final String COLUMNS = """
             id, customer_id, tier, kind, reason, expires_at, set_by, set_at, ended_at, ended_by, end_reason""";
@@ -31,7 +31,7 @@ public class ManualOverrideStore {
         this.jdbc = jdbc;
     }
 
-    /** The overrides in force at {@code now} for these customers, by customer id. */
+    @Override
     public Map<String, TierOverride> inForce(Collection<String> customerIds, Instant now) {
         if (customerIds.isEmpty()) {
             return Map.of();
@@ -42,7 +42,7 @@ public class ManualOverrideStore {
                 .collect(Collectors.toMap(ManualOverride::customerId, ManualOverride::toTierOverride));
     }
 
-    public Optional<TierOverride> inForce(String customerId, Instant now) {
+    Optional<TierOverride> inForce(String customerId, Instant now) {
         return Optional.ofNullable(inForce(List.of(customerId), now).get(customerId));
     }
 

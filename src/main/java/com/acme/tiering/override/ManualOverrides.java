@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,14 +16,14 @@ import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.customer.CustomerNotFound;
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.Decision;
+import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.Tiers;
-import com.acme.tiering.run.CustomerEvaluation;
 
 /**
- * Sets and ends manual overrides. Each change re-evaluates the customer in the same transaction, so the
- * decision in force, its history row and the override always agree: the decision records the override,
- * and the rules' own tier beside it.
+ * Sets and ends manual overrides. Each change raises {@link OverrideSet} or {@link OverrideEnded}, heard at once
+ * by the run room, which decides the customer again in the same transaction, so the decision in force, its history
+ * row and the override always agree: the decision records the override, and the rules' own tier beside it.
  */
 @Service
 public class ManualOverrides {
@@ -34,17 +35,19 @@ public class ManualOverrides {
 
     private final ManualOverrideStore store;
     private final Customers customers;
-    private final CustomerEvaluation evaluation;
+    private final ApplicationEventPublisher events;
+    private final DecisionQueries decisions;
     private final Clock clock;
     private final Duration maxDuration;
     private final AuditLog audit;
 
-    ManualOverrides(ManualOverrideStore store, Customers customers, CustomerEvaluation evaluation, Clock clock,
-            TieringProperties properties, AuditLog audit) {
+    ManualOverrides(ManualOverrideStore store, Customers customers, ApplicationEventPublisher events,
+            DecisionQueries decisions, Clock clock, TieringProperties properties, AuditLog audit) {
         this.store = store;
         this.audit = audit;
         this.customers = customers;
-        this.evaluation = evaluation;
+        this.events = events;
+        this.decisions = decisions;
         this.clock = clock;
         this.maxDuration = properties.overrides().maxDuration();
     }
@@ -72,7 +75,7 @@ public class ManualOverrides {
         audit.record("OVERRIDE_SET", "customer", customerId, previous, store.find(id).orElseThrow());
         log.info("Manual override {} set for customer {} by {}: {} at tier {} until {}", id, customerId, user,
                 override.kind(), override.tier(), override.expiresAt());
-        return evaluation.evaluateNow(customerId);
+        return decidedAgain(customerId, new OverrideSet(customerId, id));
     }
 
     /** Ends the customer's override now and returns the decision made without it. */
@@ -83,7 +86,13 @@ public class ManualOverrides {
         store.end(inForce.id(), clock.instant(), user, "REVOKED");
         audit.record("OVERRIDE_ENDED", "customer", customerId, inForce, store.find(inForce.id()).orElseThrow());
         log.info("Manual override {} of customer {} ended early by {}", inForce.id(), customerId, user);
-        return evaluation.evaluateNow(customerId);
+        return decidedAgain(customerId, new OverrideEnded(customerId, inForce.id(), "REVOKED"));
+    }
+
+    /** The decision the listeners of the change made, in this transaction, with the override or without it. */
+    private Decision decidedAgain(String customerId, Object change) {
+        events.publishEvent(change);
+        return decisions.currentOrThrow(customerId);
     }
 
     public TierOverride inForce(String customerId) {
@@ -107,7 +116,7 @@ public class ManualOverrides {
             if (store.end(expired.id(), expired.expiresAt(), EXPIRY, "EXPIRED")) {
                 audit.record("OVERRIDE_EXPIRED", "customer", expired.customerId(), expired,
                         store.find(expired.id()).orElseThrow());
-                evaluation.evaluateNow(expired.customerId());
+                events.publishEvent(new OverrideEnded(expired.customerId(), expired.id(), "EXPIRED"));
                 log.info("Manual override {} of customer {} expired at {}", expired.id(), expired.customerId(),
                         expired.expiresAt());
                 ended++;

@@ -18,7 +18,7 @@ import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.facts.CustomerFacts;
-import com.acme.tiering.override.ManualOverrideStore;
+import com.acme.tiering.override.OverridesInForce;
 import com.acme.tiering.ruleset.CompiledRuleset;
 
 import io.micrometer.core.instrument.Timer;
@@ -34,11 +34,11 @@ import io.micrometer.core.instrument.Timer;
 public class DecisionPath {
 
     private final Evaluator evaluator;
-    private final ManualOverrideStore overrides;
+    private final OverridesInForce overrides;
     private final DecisionQueries decisions;
     private final Rollbacks rollbacks;
 
-    DecisionPath(Evaluator evaluator, ManualOverrideStore overrides, DecisionQueries decisions, Rollbacks rollbacks) {
+    DecisionPath(Evaluator evaluator, OverridesInForce overrides, DecisionQueries decisions, Rollbacks rollbacks) {
         this.evaluator = evaluator;
         this.overrides = overrides;
         this.decisions = decisions;

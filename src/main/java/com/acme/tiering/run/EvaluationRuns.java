@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.acme.tiering.TieringProperties;
 import com.acme.tiering.audit.AuditLog;
-import com.acme.tiering.demo.DemoDataLoaded;
 import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.ruleset.ActiveRuleset;
 
@@ -101,11 +100,6 @@ public class EvaluationRuns implements DisposableBean {
     /** Customers per tier at the end of each of the last {@code limit} completed runs: run id → tier → count. */
     public java.util.SortedMap<Long, java.util.Map<String, Long>> tierTrend(int limit) {
         return runs.tierTrend(limit);
-    }
-
-    @EventListener
-    void onDemoDataLoaded(DemoDataLoaded event) {
-        start("DEMO");
     }
 
     /** The nightly run ({@code tiering.run.cron}, "-" to switch it off); skipped while a run is going. */

@@ -13,6 +13,7 @@ import com.acme.tiering.evaluation.Explanation;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleInfo;
+import com.acme.tiering.ruleset.RulesetActivated;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -44,6 +45,7 @@ class RuleFiringsTests {
         firings.count(List.of(decision("v1aaaaaaaaaaaaaa", SILVER_ROW)));
 
         active.activate(version("v2bbbbbbbbbbbbbb", SILVER_ROW, NEW_ROW));
+        firings.onActivated(new RulesetActivated(2, "v2bbbbbbbbbbbbbb", 1L, "v1aaaaaaaaaaaaaa", "PUBLISHED", "ops"));
         firings.count(List.of(decision("v1aaaaaaaaaaaaaa", SILVER_ROW), decision("v2bbbbbbbbbbbbbb", NEW_ROW)));
 
         assertThat(counts()).containsOnly(Map.entry("row 13 v2bbbbbbbbbb", 0.0), Map.entry("row 14 v2bbbbbbbbbb", 1.0));
