@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * What the service tells browsers (issue 14): pages carry a Content-Security-Policy that allows scripts, styles
@@ -27,9 +29,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * tests check that the pages really run under the policy (BrowserPages); here the templates are checked for
  * what the policy would refuse on pages no browser test opens.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tiering.rules.run-after-activation=false")
-@AutoConfigureMockMvc // the same context as BadInputTests, so no second server starts
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 class BrowserPolicyTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
