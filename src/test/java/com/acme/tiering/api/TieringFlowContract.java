@@ -201,16 +201,6 @@ abstract class TieringFlowContract {
     }
 
     @Test
-    void bulkLookupRefusesMoreThanAThousandIds() throws Exception {
-        String ids = IntStream.range(0, 1001).mapToObj(i -> "\"C" + i + "\"").collect(Collectors.joining(","));
-        mvc.perform(post("/api/v1/tiers/lookup").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"customerIds\":[" + ids + "]}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
-                .andExpect(jsonPath("$.detail", containsString("customerIds")));
-    }
-
-    @Test
     void whatIfEvaluatesTheGivenFactsAndRecordsNothing() throws Exception {
         mvc.perform(post("/api/v1/evaluations/what-if").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"paretoShare\":0.5,\"ordersLast12m\":8,\"recencyDays\":12,"
