@@ -40,7 +40,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,12 +53,9 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.Workbooks;
-import com.acme.tiering.support.ServiceTest;
-import com.acme.tiering.support.TestProfiles;
 
 /**
  * Throws hostile input at every endpoint (issue 6 item 3) and the bad input of issue 14 item 8 at the write
@@ -65,8 +64,11 @@ import com.acme.tiering.support.TestProfiles;
  * Prints, per endpoint, how many inputs were tried. Most go through MockMvc; what Tomcat sees before the service
  * (encoded slashes in a path) goes to the real server on its port.
  */
-@ServiceTest
-@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
+// Deliberately not a @ServiceTest profile: a context of its own (shared only with BrowserPolicyTests), because the
+// hostile ids include 0x10 (16), which must be an unknown ruleset version; governance tests make more versions.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tiering.rules.run-after-activation=false")
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTests {

@@ -16,11 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-
-import com.acme.tiering.support.ServiceTest;
-import com.acme.tiering.support.TestProfiles;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * What the service tells browsers (issue 14): pages carry a Content-Security-Policy that allows scripts, styles
@@ -29,8 +27,9 @@ import com.acme.tiering.support.TestProfiles;
  * tests check that the pages really run under the policy (BrowserPages); here the templates are checked for
  * what the policy would refuse on pages no browser test opens.
  */
-@ServiceTest
-@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "tiering.rules.run-after-activation=false")
+@AutoConfigureMockMvc // the same context as BadInputTests, so no second server starts
 class BrowserPolicyTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
