@@ -12,12 +12,12 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * Reads made outside a transaction must give their connection back: a query read as an unclosed stream keeps
@@ -25,8 +25,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * then in five more places). Each read below runs more often than the pool has connections, and afterwards
  * no connection may still be in use.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class ConnectionLeakTests {
 
     private static final List<String> READS = List.of("/api/v1/rulesets", "/api/v1/customers/LEAK-1/override",

@@ -20,17 +20,18 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.acme.tiering.support.ServiceTest;
+
 /**
  * The service reads the database through one JdbcClient with conversions of its own, and leaves Spring's
  * JVM-wide shared conversion service as Spring made it.
  */
-@SpringBootTest
+@ServiceTest
 class JdbcConfigurationTests {
 
     @Autowired

@@ -64,6 +64,8 @@ import com.acme.tiering.support.Workbooks;
  * Prints, per endpoint, how many inputs were tried. Most go through MockMvc; what Tomcat sees before the service
  * (encoded slashes in a path) goes to the real server on its port.
  */
+// Deliberately not a @ServiceTest profile: a context of its own (shared only with BrowserPolicyTests), because the
+// hostile ids include 0x10 (16), which must be an unknown ruleset version; governance tests make more versions.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "tiering.rules.run-after-activation=false")
 @AutoConfigureMockMvc

@@ -1,13 +1,15 @@
 package com.acme.tiering.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static com.acme.tiering.support.TestData.complaint;
+import static com.acme.tiering.support.TestData.nps;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,16 +19,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +36,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.jayway.jsonpath.JsonPath;
 
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 import com.acme.tiering.support.WebhookReceiver;
 
 /**
@@ -43,10 +45,9 @@ import com.acme.tiering.support.WebhookReceiver;
  * manager acknowledges and resolves them, and every new alert reaches the webhook even after an outage.
  * Runs on H2 and on a real MySQL-protocol server through the subclasses.
  */
-@SpringBootTest(properties = { "tiering.alerts.delivery.poll-interval=PT0.1S",
-        "tiering.alerts.delivery.initial-backoff=PT0.1S", "tiering.alerts.delivery.max-backoff=PT0.4S",
-        "tiering.alerts.delivery.connect-timeout=PT1S", "tiering.alerts.delivery.read-timeout=PT2S" })
-@AutoConfigureMockMvc
+@ServiceTest // with the fast delivery timers of the tests' configuration: 0.1 s polls, 2 s read timeout
+// The webhook makes the context this class's alone: closed after it, so that its sender stops polling the outbox.
+@DirtiesContext
 abstract class ChurnAlertContract {
 
     private static final RequestPostProcessor OPS = user("mia").roles("OPS_MANAGER");
@@ -68,6 +69,9 @@ abstract class ChurnAlertContract {
     @Autowired
     Clock clock;
 
+    @Autowired
+    TieringApi api;
+
     LocalDate today;
 
     @BeforeEach
@@ -79,9 +83,9 @@ abstract class ChurnAlertContract {
 
     @Test
     void anAlertOpensWhenATriggerFiresClosesByItselfWhenItStopsAndANewOneOpensWhenItFiresAgain() throws Exception {
-        customer("ALR-1");
-        interactions("ALR-1", nps("n-1", today.minusDays(10), 3));
-        evaluate("ALR-1");
+        api.customer("ALR-1").name("Alert Customer ALR-1").industry("Retail").create();
+        api.interactions("ALR-1", nps("n-1", today.minusDays(10), 3));
+        api.evaluate("ALR-1");
 
         long id = onlyAlertId("OPEN");
         alert(id).andExpect(jsonPath("$.triggerId").value("DETRACTOR"))
@@ -95,8 +99,8 @@ abstract class ChurnAlertContract {
         assertThat(Duration.between(Instant.parse(JsonPath.read(body, "$.openedAt")),
                 Instant.parse(JsonPath.read(body, "$.dueAt")))).isEqualTo(Duration.ofHours(72));
 
-        interactions("ALR-1", nps("n-2", today.minusDays(5), 9));
-        evaluate("ALR-1");
+        api.interactions("ALR-1", nps("n-2", today.minusDays(5), 9));
+        api.evaluate("ALR-1");
 
         alert(id).andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.closedReason", containsString("no longer fires")))
@@ -105,8 +109,8 @@ abstract class ChurnAlertContract {
                 .andExpect(jsonPath("$.history[1].toStatus").value("CLOSED"));
         assertThat(alertCount()).isEqualTo(1);
 
-        interactions("ALR-1", nps("n-3", today.minusDays(1), 2));
-        evaluate("ALR-1");
+        api.interactions("ALR-1", nps("n-3", today.minusDays(1), 2));
+        api.evaluate("ALR-1");
         assertThat(onlyAlertId("OPEN")).isNotEqualTo(id);
         assertThat(alertCount()).isEqualTo(2);
     }
@@ -131,7 +135,7 @@ abstract class ChurnAlertContract {
                 .andExpect(jsonPath("$.history[2].comment").value("Called; service review booked for next week"));
 
         // The trigger still fires: the resolved alert stays the episode's alert, no new one opens.
-        evaluate("ALR-2");
+        api.evaluate("ALR-2");
         assertThat(alertCount()).isEqualTo(1);
         alert(id).andExpect(jsonPath("$.status").value("RESOLVED")).andExpect(jsonPath("$.triggerFiring").value(true));
     }
@@ -161,8 +165,8 @@ abstract class ChurnAlertContract {
         assertThat(transitionCount()).isEqualTo(transitions + 1);
 
         long closed = firingAlert("ALR-5");
-        interactions("ALR-5", nps("n-2", today.minusDays(2), 10));
-        evaluate("ALR-5");
+        api.interactions("ALR-5", nps("n-2", today.minusDays(2), 10));
+        api.evaluate("ALR-5");
         transitions = transitionCount();
         resolve(closed, "{\"comment\":\"too late\"}").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail", containsString("closed automatically")))
@@ -202,10 +206,10 @@ abstract class ChurnAlertContract {
 
     @Test
     void listsNewestFirstAndFiltersOverdueAlertsStillOpen() throws Exception {
-        customer("ALR-7");
-        interactions("ALR-7", nps("n-1", today.minusDays(10), 3), complaint("c-1", today.minusDays(9)),
+        api.customer("ALR-7").name("Alert Customer ALR-7").industry("Retail").create();
+        api.interactions("ALR-7", nps("n-1", today.minusDays(10), 3), complaint("c-1", today.minusDays(9)),
                 complaint("c-2", today.minusDays(8)));
-        evaluate("ALR-7");
+        api.evaluate("ALR-7");
         long newest = firingAlert("ALR-8");
         jdbc.update("UPDATE churn_alert SET due_at = ? WHERE trigger_id = 'COMPLAINT_BURST'",
                 Timestamp.from(clock.instant().minus(Duration.ofHours(1))));
@@ -237,23 +241,25 @@ abstract class ChurnAlertContract {
         RECEIVER.down();
         String prefix = "WH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         for (int i = 1; i <= 3; i++) {
-            customer(prefix + i);
-            interactions(prefix + i, nps("n-1", today.minusDays(10), 3), complaint("c-1", today.minusDays(9)),
+            api.customer(prefix + i).name("Alert Customer " + prefix + i).industry("Retail").create();
+            api.interactions(prefix + i, nps("n-1", today.minusDays(10), 3), complaint("c-1", today.minusDays(9)),
                     complaint("c-2", today.minusDays(8)));
-            evaluate(prefix + i);
+            api.evaluate(prefix + i);
         }
         List<Long> opened = jdbc.queryForList("SELECT id FROM churn_alert WHERE customer_id LIKE ?", Long.class,
                 prefix + "%");
         assertThat(opened).hasSize(6);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM churn_alert_outbox", Integer.class)).isEqualTo(6);
 
-        await("the sender retried while the receiver was down", Duration.ofSeconds(15), () -> RECEIVER.refused() >= 4
-                && jdbc.queryForObject("SELECT MAX(attempts) FROM churn_alert_outbox", Integer.class) >= 2);
+        await("the sender retried while the receiver was down").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50)).until(() -> RECEIVER.refused() >= 4
+                        && jdbc.queryForObject("SELECT MAX(attempts) FROM churn_alert_outbox", Integer.class) >= 2);
         assertThat(received(prefix)).isEmpty();
 
         RECEIVER.up();
-        await("every alert marked delivered", Duration.ofSeconds(20), () -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM churn_alert_outbox WHERE delivered_at IS NULL", Integer.class) == 0);
+        await("every alert marked delivered").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM churn_alert_outbox WHERE delivered_at IS NULL", Integer.class) == 0);
 
         Map<Long, Long> deliveriesPerAlert = received(prefix).stream().collect(Collectors.groupingBy(
                 d -> ((Number) JsonPath.read(d.body(), "$.alertId")).longValue(), Collectors.counting()));
@@ -278,13 +284,15 @@ abstract class ChurnAlertContract {
         String prefix = "HANG-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         long id = firingAlert(prefix + 1);
 
-        await("the attempt timed out after the 2 s read timeout", Duration.ofSeconds(10), () -> jdbc.queryForList(
-                "SELECT last_error FROM churn_alert_outbox WHERE alert_id = ?", String.class, id).stream()
-                .anyMatch(error -> error != null && error.contains("timed out")));
+        await("the attempt timed out after the 2 s read timeout").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForList(
+                        "SELECT last_error FROM churn_alert_outbox WHERE alert_id = ?", String.class, id).stream()
+                        .anyMatch(error -> error != null && error.contains("timed out")));
         RECEIVER.up();
-        await("the alert delivered", Duration.ofSeconds(15), () -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM churn_alert_outbox WHERE alert_id = ? AND delivered_at IS NOT NULL",
-                Integer.class, id) == 1);
+        await("the alert delivered").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM churn_alert_outbox WHERE alert_id = ? AND delivered_at IS NOT NULL",
+                        Integer.class, id) == 1);
 
         assertThat(received(prefix)).singleElement()
                 .satisfies(d -> assertThat(d.idempotencyKey()).isEqualTo("churn-alert-" + id));
@@ -295,21 +303,11 @@ abstract class ChurnAlertContract {
                 .filter(d -> JsonPath.<String>read(d.body(), "$.customerId").startsWith(customerPrefix)).toList();
     }
 
-    private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within " + within);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     /** A customer for whom DETRACTOR (latest NPS 3) fires, evaluated: its one open alert's id. */
     private long firingAlert(String customerId) throws Exception {
-        customer(customerId);
-        interactions(customerId, nps("n-1", today.minusDays(10), 3));
-        evaluate(customerId);
+        api.customer(customerId).name("Alert Customer " + customerId).industry("Retail").create();
+        api.interactions(customerId, nps("n-1", today.minusDays(10), 3));
+        api.evaluate(customerId);
         return jdbc.queryForObject("SELECT id FROM churn_alert WHERE customer_id = ? AND status = 'OPEN'", Long.class,
                 customerId);
     }
@@ -332,32 +330,6 @@ abstract class ChurnAlertContract {
     private ResultActions resolve(long id, String body) throws Exception {
         return mvc.perform(post("/api/v1/churn-alerts/" + id + "/resolution").with(OPS)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    private void customer(String id) throws Exception {
-        mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Alert Customer " + id + "\",\"industry\":\"Retail\",\"region\":\"North\","
-                        + "\"accountOwner\":\"Alex Rep\"}"))
-                .andExpect(status().is2xxSuccessful());
-    }
-
-    private void interactions(String customerId, String... interactions) throws Exception {
-        mvc.perform(post("/api/v1/customers/" + customerId + "/interactions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"interactions\":[" + String.join(",", interactions) + "]}"))
-                .andExpect(status().is2xxSuccessful());
-    }
-
-    private static String nps(String id, LocalDate date, int score) {
-        return "{\"interactionId\":\"" + id + "\",\"date\":\"" + date + "\",\"type\":\"NPS_SURVEY\",\"score\":" + score
-                + "}";
-    }
-
-    private static String complaint(String id, LocalDate date) {
-        return "{\"interactionId\":\"" + id + "\",\"date\":\"" + date + "\",\"type\":\"COMPLAINT\"}";
-    }
-
-    private void evaluate(String customerId) throws Exception {
-        mvc.perform(post("/api/v1/customers/" + customerId + "/evaluation")).andExpect(status().isOk());
     }
 
     private int alertCount() {

@@ -12,18 +12,16 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
 
 /** Ingestion through the API: what is accepted, what is refused and that a refusal writes nothing. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 abstract class CustomerIngestionContract {
 
     @Autowired

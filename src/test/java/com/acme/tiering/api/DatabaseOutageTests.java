@@ -1,6 +1,7 @@
 package com.acme.tiering.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -71,13 +72,9 @@ class DatabaseOutageTests {
             outage.end();
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status = 0;
-        while (System.nanoTime() < deadline && status != 200) {
-            status = mvc.perform(get("/api/v1/customers/OUT-1/tier")).andReturn().getResponse().getStatus();
-            Thread.sleep(200);
-        }
-        assertThat(status).as("lookup after the database came back").isEqualTo(200);
+        await("lookup after the database came back").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> mvc.perform(get("/api/v1/customers/OUT-1/tier")).andReturn().getResponse().getStatus(),
+                        status -> status == 200);
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
 

@@ -1,16 +1,17 @@
 package com.acme.tiering.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static com.acme.tiering.support.TestData.order;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,25 +21,22 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.jayway.jsonpath.JsonPath;
-
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * Manual overrides through the HTTP API: an operations manager pins or floors a tier with a reason and an
  * expiry; lookups and explanations show it beside the rules' own tier, and it ends by itself.
  * Runs on H2 and on a real MySQL-protocol server through the subclasses.
  */
-@SpringBootTest(properties = "tiering.overrides.expiry-check=PT0.5S")
-@AutoConfigureMockMvc
+@ServiceTest
 abstract class ManualOverrideContract {
 
     private static final RequestPostProcessor OPS = user("mia").roles("OPS_MANAGER");
@@ -52,30 +50,24 @@ abstract class ManualOverrideContract {
     @Autowired
     Clock clock;
 
+    @Autowired
+    TieringApi api;
+
     LocalDate today;
 
     @BeforeEach
     void aStandardCustomer() throws Exception {
         DatabaseCleaner.clean(jdbc);
         today = LocalDate.now(clock);
-        mvc.perform(put("/api/v1/customers/OVR-1").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Override Metals\",\"accountOwner\":\"Alex Rep\"}"))
-                .andExpect(status().is2xxSuccessful());
+        api.customer("OVR-1").name("Override Metals").industry(null).region(null).create();
         // 18,000 in the last 12 months, bought before: tier C (Standard) by the shipped rules.
-        mvc.perform(post("/api/v1/customers/OVR-1/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[" + order("o-1", today.minusDays(500), "10000.00") + ","
-                        + order("o-2", today.minusDays(40), "18000.00") + "]}"))
-                .andExpect(status().is2xxSuccessful());
-        mvc.perform(post("/api/v1/customers/OVR-1/evaluation")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.tier").value("C"));
+        api.orders("OVR-1", order("o-1", today.minusDays(500), "10000.00"),
+                order("o-2", today.minusDays(40), "18000.00"));
+        api.evaluate("OVR-1").andExpect(jsonPath("$.tier").value("C"));
         // A larger account, so that after a full run OVR-1 is not the top customer (paretoShare 0, tier B) but
         // has 96.5% of revenue above it: still tier C.
-        mvc.perform(put("/api/v1/customers/OVR-BIG").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Bigger Metals\",\"accountOwner\":\"Alex Rep\"}"))
-                .andExpect(status().is2xxSuccessful());
-        mvc.perform(post("/api/v1/customers/OVR-BIG/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[" + order("b-1", today.minusDays(40), "500000.00") + "]}"))
-                .andExpect(status().is2xxSuccessful());
+        api.customer("OVR-BIG").name("Bigger Metals").industry(null).region(null).create();
+        api.orders("OVR-BIG", order("b-1", today.minusDays(40), "500000.00"));
     }
 
     @Test
@@ -117,9 +109,7 @@ abstract class ManualOverrideContract {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.tier").value("B"))
                 .andExpect(jsonPath("$.rulesTier").value("C"));
 
-        String run = mvc.perform(post("/api/v1/evaluation-runs")).andExpect(status().isAccepted()).andReturn()
-                .getResponse().getHeader("Location");
-        awaitRun(run);
+        api.awaitRunEnded(api.startRun());
         mvc.perform(get("/api/v1/customers/OVR-1/tier")).andExpect(jsonPath("$.tier").value("B"))
                 .andExpect(jsonPath("$.manualOverride.kind").value("FLOOR"));
 
@@ -185,31 +175,9 @@ abstract class ManualOverrideContract {
                 + expiresAt + "\"}";
     }
 
-    private static String order(String id, LocalDate date, String amount) {
-        return "{\"orderId\":\"" + id + "\",\"orderDate\":\"" + date + "\",\"amount\":" + amount + "}";
-    }
-
-    private void awaitTier(String tier, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            String body = mvc.perform(get("/api/v1/customers/OVR-1/tier")).andReturn().getResponse()
-                    .getContentAsString();
-            if (tier.equals(JsonPath.read(body, "$.tier"))) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("tier did not become " + tier + " within " + within);
-    }
-
-    private void awaitRun(String location) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            if (!mvc.perform(get(location)).andReturn().getResponse().getContentAsString().contains("\"RUNNING\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run did not finish within 30 s");
+    private void awaitTier(String tier, Duration within) {
+        await("tier " + tier).atMost(within).pollInterval(Duration.ofMillis(200))
+                .until(() -> tier.equals(TieringApi.read(api.tier("OVR-1"), "$.tier")));
     }
 
     private int historyRows() {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.MethodParameter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import com.acme.tiering.decision.StoredTierLookup;
 import com.acme.tiering.decision.TierLookup;
+import com.acme.tiering.support.ServiceTest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,8 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * a schema, and every record an endpoint reads or answers has a schema of its own with exactly its fields, so that
  * two types of one simple name cannot share one schema.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class OpenApiDocumentTests {
 
     /** Properties only a library's internal type has: Jackson's tree nodes, exceptions, Spring's responses. */

@@ -12,8 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -21,13 +19,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.acme.tiering.security.ApiKeys;
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * Calls every endpoint of the matrix in docs/security.md with no credentials, a wrong API key and each
  * role, and checks the answers against the document: the document is the specification.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class RoleMatrixTests {
 
     private static final List<String> PRINCIPALS = List.of("anonymous", "wrong key", "SALES_SYSTEM", "INGESTION",

@@ -2,6 +2,7 @@ package com.acme.tiering.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,22 +15,24 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.Workbooks;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
+import com.acme.tiering.support.TieringApi;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /** Ruleset changes over HTTP: authenticated, checked to the cell, and reversible. */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
-@AutoConfigureMockMvc
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 class RulesetApiTests {
 
     @Autowired
@@ -41,10 +44,11 @@ class RulesetApiTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    TieringApi api;
+
     private ResultActions upload(String user, String name, byte[] content) throws Exception {
-        var request = multipart("/api/v1/rulesets").file(new MockMultipartFile("files", name,
-                MediaType.APPLICATION_OCTET_STREAM_VALUE, content)).param("comment", "test upload");
-        return mvc.perform(user == null ? request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous()) : request.with(httpBasic(user, user + "-demo")));
+        return api.upload(user == null ? anonymous() : httpBasic(user, user + "-demo"), name, content, "test upload");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.acme.tiering.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.acme.tiering.support.TestData.order;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,16 +21,15 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.TierLookup;
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.TieringApi;
+import com.acme.tiering.support.ServiceTest;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,8 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole loop through the HTTP API: ingest, evaluate, record, look up, explain, run.
  * Runs on H2 and on a real MySQL-protocol server through the subclasses.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 abstract class TieringFlowContract {
 
     @Autowired
@@ -56,6 +55,9 @@ abstract class TieringFlowContract {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    TieringApi api;
+
     LocalDate today;
 
     @BeforeEach
@@ -66,19 +68,20 @@ abstract class TieringFlowContract {
 
     @Test
     void liftingACustomerOverATierThresholdChangesItsTierAndAddsExactlyOneHistoryRow() throws Exception {
-        customer("FLOW-1", "Flow Components Ltd");
-        orders("FLOW-1", order("o-1", today.minusDays(500), "10000.00"), order("o-2", today.minusDays(40), "8000.00"));
+        api.customer("FLOW-1").name("Flow Components Ltd").create();
+        api.orders("FLOW-1", order("o-1", today.minusDays(500), "10000.00"),
+                order("o-2", today.minusDays(40), "8000.00"));
 
-        evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("C"));
+        api.evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("C"));
         assertThat(historyRows("FLOW-1")).isEqualTo(1);
 
         // revenueLast12m 20,000 >= 20,000 and growth 100% >= 50%: "Key: fast-growing account"
-        orders("FLOW-1", order("o-3", today.minusDays(10), "12000.00"));
-        evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"))
+        api.orders("FLOW-1", order("o-3", today.minusDays(10), "12000.00"));
+        api.evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"))
                 .andExpect(jsonPath("$.servicePlan.code").value("KEY"));
         assertThat(historyRows("FLOW-1")).isEqualTo(2);
 
-        evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"));
+        api.evaluate("FLOW-1").andExpect(jsonPath("$.tier").value("B"));
         assertThat(historyRows("FLOW-1")).isEqualTo(2);
 
         mvc.perform(get("/api/v1/audit/verification")).andExpect(status().isOk())
@@ -91,9 +94,9 @@ abstract class TieringFlowContract {
 
     @Test
     void explanationNamesTheDecisionTableRowBySheetAndRow() throws Exception {
-        customer("FLOW-2", "Explained GmbH");
-        orders("FLOW-2", order("o-1", today.minusDays(30), "500.00"));
-        evaluate("FLOW-2");
+        api.customer("FLOW-2").name("Explained GmbH").create();
+        api.orders("FLOW-2", order("o-1", today.minusDays(30), "500.00"));
+        api.evaluate("FLOW-2");
 
         mvc.perform(get("/api/v1/customers/FLOW-2/explanation")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.explanation.firedRules[*].source",
@@ -104,8 +107,8 @@ abstract class TieringFlowContract {
 
     @Test
     void theSpreadsheetThatDecidedCanBeDownloadedByTheDecisionsRulesetVersion() throws Exception {
-        customer("FLOW-5", "Audited Ltd");
-        String version = com.jayway.jsonpath.JsonPath.read(evaluate("FLOW-5").andReturn().getResponse()
+        api.customer("FLOW-5").name("Audited Ltd").create();
+        String version = com.jayway.jsonpath.JsonPath.read(api.evaluate("FLOW-5").andReturn().getResponse()
                 .getContentAsString(), "$.rulesetVersion");
 
         byte[] downloaded = mvc.perform(get("/api/v1/rulesets/versions/" + version + "/files/tiers.xlsx"))
@@ -116,9 +119,9 @@ abstract class TieringFlowContract {
 
     @Test
     void theAuditExportNeutralisesFormulasFromCustomerText() throws Exception {
-        customer("EVIL-1", "=HYPERLINK(\\\"http://evil.example\\\";\\\"x\\\")");
-        orders("EVIL-1", order("o-1", today.minusDays(3), "10.00"));
-        evaluate("EVIL-1");
+        api.customer("EVIL-1").name("=HYPERLINK(\"http://evil.example\";\"x\")").create();
+        api.orders("EVIL-1", order("o-1", today.minusDays(3), "10.00"));
+        api.evaluate("EVIL-1");
         String range = "from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
 
         var csv = mvc.perform(get("/api/v1/audit/decisions?" + range + "&format=csv"))
@@ -145,10 +148,10 @@ abstract class TieringFlowContract {
 
     @Test
     void bulkLookupAnswersAThousandIdsInOneResponseAndListsUnknownOnes() throws Exception {
-        customer("FLOW-3", "Bulk Buyer Inc");
-        orders("FLOW-3", order("o-1", today.minusDays(3), "100.00"));
-        evaluate("FLOW-3");
-        customer("FLOW-4", "Not Yet Evaluated");
+        api.customer("FLOW-3").name("Bulk Buyer Inc").create();
+        api.orders("FLOW-3", order("o-1", today.minusDays(3), "100.00"));
+        api.evaluate("FLOW-3");
+        api.customer("FLOW-4").name("Not Yet Evaluated").create();
         List<String> ids = new ArrayList<>(List.of("FLOW-3", "FLOW-4"));
         IntStream.range(0, 998).forEach(i -> ids.add("NOBODY-" + i));
 
@@ -168,9 +171,10 @@ abstract class TieringFlowContract {
      */
     @Test
     void aLookupAnswersFromItsOwnColumnExactlyWhatTheWholeDecisionSays() throws Exception {
-        customer("FLOW-6", "Same Answer AG");
-        orders("FLOW-6", order("o-1", today.minusDays(500), "10000.00"), order("o-2", today.minusDays(40), "8000.00"));
-        evaluate("FLOW-6");
+        api.customer("FLOW-6").name("Same Answer AG").create();
+        api.orders("FLOW-6", order("o-1", today.minusDays(500), "10000.00"),
+                order("o-2", today.minusDays(40), "8000.00"));
+        api.evaluate("FLOW-6");
         mvc.perform(put("/api/v1/customers/FLOW-6/override").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"tier\":\"A\",\"kind\":\"PIN\",\"reason\":\"Board \\\"yes\\\" é€\","
                         + "\"expiresAt\":\"" + clock.instant().plus(java.time.Duration.ofDays(30)) + "\"}"))
@@ -197,16 +201,6 @@ abstract class TieringFlowContract {
     }
 
     @Test
-    void bulkLookupRefusesMoreThanAThousandIds() throws Exception {
-        String ids = IntStream.range(0, 1001).mapToObj(i -> "\"C" + i + "\"").collect(Collectors.joining(","));
-        mvc.perform(post("/api/v1/tiers/lookup").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"customerIds\":[" + ids + "]}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(header().string("Content-Type", containsString("application/problem+json")))
-                .andExpect(jsonPath("$.detail", containsString("customerIds")));
-    }
-
-    @Test
     void whatIfEvaluatesTheGivenFactsAndRecordsNothing() throws Exception {
         mvc.perform(post("/api/v1/evaluations/what-if").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"paretoShare\":0.5,\"ordersLast12m\":8,\"recencyDays\":12,"
@@ -229,14 +223,14 @@ abstract class TieringFlowContract {
     void aFullRunEvaluatesEveryCustomerAndReportsProgress() throws Exception {
         for (int i = 1; i <= 12; i++) {
             String id = "RUN-" + i;
-            customer(id, "Run Customer " + i);
-            orders(id, order("o-" + i, today.minusDays(i * 20L), i * 1000 + ".00"));
+            api.customer(id).name("Run Customer " + i).create();
+            api.orders(id, order("o-" + i, today.minusDays(i * 20L), i * 1000 + ".00"));
         }
-        customer("RUN-PROSPECT", "Prospect Without Orders");
+        api.customer("RUN-PROSPECT").name("Prospect Without Orders").create();
 
         String location = mvc.perform(post("/api/v1/evaluation-runs")).andExpect(status().isAccepted())
                 .andReturn().getResponse().getHeader("Location");
-        awaitCompletion(location);
+        api.awaitRunEnded(location);
 
         mvc.perform(get(location)).andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.processed").value(13)).andExpect(jsonPath("$.total").value(13));
@@ -249,37 +243,6 @@ abstract class TieringFlowContract {
         mvc.perform(get("/api/v1/customers/RUN-PROSPECT/tier")).andExpect(jsonPath("$.tier").value("D"))
                 .andExpect(jsonPath("$.lifecycleStage").value("PROSPECT"));
         mvc.perform(get("/api/v1/decisions/summary")).andExpect(jsonPath("$.decided").value(13));
-    }
-
-    private void awaitCompletion(String location) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            String body = mvc.perform(get(location)).andReturn().getResponse().getContentAsString();
-            if (!body.contains("\"RUNNING\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run did not finish within 30 s");
-    }
-
-    private void customer(String id, String name) throws Exception {
-        mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"" + name + "\",\"industry\":\"Manufacturing\",\"region\":\"North\","
-                        + "\"accountOwner\":\"Alex Rep\"}"))
-                .andExpect(status().is2xxSuccessful());
-    }
-
-    private static String order(String id, LocalDate date, String amount) {
-        return "{\"orderId\":\"" + id + "\",\"orderDate\":\"" + date + "\",\"amount\":" + amount + "}";
-    }
-
-    private void orders(String customerId, String... orders) throws Exception {
-        mvc.perform(post("/api/v1/customers/" + customerId + "/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[" + String.join(",", orders) + "]}")).andExpect(status().is2xxSuccessful());
-    }
-
-    private ResultActions evaluate(String customerId) throws Exception {
-        return mvc.perform(post("/api/v1/customers/" + customerId + "/evaluation")).andExpect(status().isOk());
     }
 
     private int historyRows(String customerId) {

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static com.acme.tiering.support.TestData.nps;
+import static com.acme.tiering.support.TestData.order;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +26,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
@@ -39,6 +39,8 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.Workbooks;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * The audit log through the HTTP API: changes are recorded with who, from where, when and the before and
@@ -46,8 +48,7 @@ import com.acme.tiering.support.Workbooks;
  * Runs on H2 and on a real MySQL-protocol server through the subclasses.
  */
 // The configuration of ManualOverrideContract, so that both share one cached context (and connection pool).
-@SpringBootTest(properties = "tiering.overrides.expiry-check=PT0.5S")
-@AutoConfigureMockMvc
+@ServiceTest
 abstract class AuditLogContract {
 
     private static final RequestPostProcessor MIA = user("mia").roles("OPS_MANAGER");
@@ -64,6 +65,9 @@ abstract class AuditLogContract {
 
     @Autowired
     ActiveRuleset active;
+
+    @Autowired
+    TieringApi api;
 
     LocalDate today;
 
@@ -128,8 +132,7 @@ abstract class AuditLogContract {
 
     @Test
     void acknowledgingAndResolvingAChurnAlertRecordTheStatusBeforeAndAfterWithTheComment() throws Exception {
-        evaluatedCustomer("AUD-3", "{\"interactionId\":\"n-1\",\"date\":\"" + today.minusDays(10)
-                + "\",\"type\":\"NPS_SURVEY\",\"score\":3}");
+        evaluatedCustomer("AUD-3", nps("n-1", today.minusDays(10), 3));
         long alert = jdbc.queryForObject("SELECT id FROM churn_alert WHERE customer_id = 'AUD-3'", Long.class);
 
         mvc.perform(post("/api/v1/churn-alerts/" + alert + "/acknowledgement").with(MIA)
@@ -157,10 +160,7 @@ abstract class AuditLogContract {
     void aRulesetUploadSimulationPublicationAndRollBackAreRecordedWithTheVersionsInForce() throws Exception {
         String before = active.current().version();
         byte[] reworded = tiers("Strategic, reworded for the audit " + UUID.randomUUID());
-        String created = mvc.perform(multipart("/api/v1/rulesets")
-                .file(new MockMultipartFile("files", "tiers.xlsx", "application/octet-stream", reworded))
-                .param("comment", "clearer wording").with(OPS))
-                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        String created = api.draft(OPS, "tiers.xlsx", reworded, "clearer wording");
         String id = created.substring(created.lastIndexOf('/') + 1);
         mvc.perform(post(created + "/simulation").with(OPS)).andExpect(status().isOk());
         Approval.approve(mvc, created);
@@ -196,14 +196,14 @@ abstract class AuditLogContract {
                 .andExpect(jsonPath("$.entries[0].before.contentHash").value(published))
                 .andExpect(jsonPath("$.entries[0].after.contentHash").value(before));
         assertThat(active.current().version()).isEqualTo(before);
-        awaitRuns();
+        // Publication and activation start runs: they finish before the next test empties the tables.
+        api.awaitNoRunGoing();
     }
 
     @Test
     void aRejectedUploadIsRecordedWithItsOutcome() throws Exception {
-        mvc.perform(multipart("/api/v1/rulesets").file(new MockMultipartFile("files", "tiers.xlsx",
-                "application/octet-stream", Workbooks.withCell(tiersInForce(), "Tiers", 12, 6, "System.exit(0)")))
-                .with(OPS)).andExpect(status().isUnprocessableContent());
+        api.upload(OPS, "tiers.xlsx", Workbooks.withCell(tiersInForce(), "Tiers", 12, 6, "System.exit(0)"), null)
+                .andExpect(status().isUnprocessableContent());
 
         log("?action=RULESET_REJECTED").andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].outcome").value(422))
@@ -251,7 +251,7 @@ abstract class AuditLogContract {
         evaluatedCustomer("AUD-5");
         String run = mvc.perform(post("/api/v1/evaluation-runs").with(from("198.51.100.9")).with(OPS))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getHeader("Location");
-        awaitRun(run);
+        api.awaitRunEnded(run);
 
         log("?action=RUN_STARTED").andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].actor").value("ops"))
@@ -320,21 +320,13 @@ abstract class AuditLogContract {
     }
 
     private void evaluatedCustomer(String id, String... interactions) throws Exception {
-        mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Audited " + id + "\",\"accountOwner\":\"Alex Rep\"}"))
-                .andExpect(status().is2xxSuccessful());
+        api.customer(id).name("Audited " + id).industry(null).region(null).create();
         // 18,000 in the last 12 months, bought before: tier C (Standard) by the shipped rules.
-        mvc.perform(post("/api/v1/customers/" + id + "/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[{\"orderId\":\"o-1\",\"orderDate\":\"" + today.minusDays(500)
-                        + "\",\"amount\":10000.00},{\"orderId\":\"o-2\",\"orderDate\":\"" + today.minusDays(40)
-                        + "\",\"amount\":18000.00}]}"))
-                .andExpect(status().is2xxSuccessful());
+        api.orders(id, order("o-1", today.minusDays(500), "10000.00"), order("o-2", today.minusDays(40), "18000.00"));
         if (interactions.length > 0) {
-            mvc.perform(post("/api/v1/customers/" + id + "/interactions").contentType(MediaType.APPLICATION_JSON)
-                    .content("{\"interactions\":[" + String.join(",", interactions) + "]}"))
-                    .andExpect(status().is2xxSuccessful());
+            api.interactions(id, interactions);
         }
-        mvc.perform(post("/api/v1/customers/" + id + "/evaluation")).andExpect(status().isOk());
+        api.evaluate(id);
     }
 
     private ResultActions setOverride(String customerId, String tier, String reason) throws Exception {
@@ -372,27 +364,6 @@ abstract class AuditLogContract {
 
     private int entries() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Integer.class);
-    }
-
-    private void awaitRun(String location) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            if (!body(mvc.perform(get(location))).contains("\"RUNNING\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("run did not finish within 30 s");
-    }
-
-    /** Publication and activation start runs: they finish before the next test empties the tables. */
-    private void awaitRuns() throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            if (!body(mvc.perform(get("/api/v1/evaluation-runs"))).contains("\"RUNNING\"")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("runs did not finish within 30 s");
     }
 
     private byte[] tiersInForce() {

@@ -13,15 +13,15 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
 
 /** The {@code --generate} command against the configured database: what it writes, and what it refuses. */
-@SpringBootTest
+@ServiceTest
 abstract class DataGeneratorCommandContract {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 30);

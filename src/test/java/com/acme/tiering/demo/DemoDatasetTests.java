@@ -2,23 +2,23 @@ package com.acme.tiering.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionSummary;
-import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.run.RunStatus;
+import com.acme.tiering.support.DemoRun;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * The demo dataset, loaded at start-up into an empty database and evaluated by the shipped rules,
  * shows everything PRODUCT.md §4 can decide.
  */
-@SpringBootTest(properties = { "tiering.demo.enabled=true", "tiering.demo.customers=2000" })
+@ServiceTest
+@ActiveProfiles(TestProfiles.DEMO)
 class DemoDatasetTests {
 
     @Autowired
@@ -29,7 +29,7 @@ class DemoDatasetTests {
 
     @Test
     void theEvaluatedDemoShowsEveryTierPlanStageSegmentAndTrigger() throws InterruptedException {
-        awaitFirstRun();
+        DemoRun.awaitCompleted(runs);
 
         DecisionSummary summary = decisions.summary();
         assertThat(summary.decided()).isEqualTo(2000);
@@ -40,17 +40,5 @@ class DemoDatasetTests {
         assertThat(summary.byRfmSegment().keySet()).filteredOn(segment -> !segment.equals("NONE")).hasSize(10);
         assertThat(summary.byChurnTrigger()).containsOnlyKeys("OVERDUE_PURCHASE", "REVENUE_DECLINE",
                 "COMPLAINT_BURST", "UNRESOLVED_TICKETS", "GONE_SILENT", "DETRACTOR");
-    }
-
-    private void awaitFirstRun() throws InterruptedException {
-        for (int attempt = 0; attempt < 600; attempt++) {
-            List<EvaluationRun> latest = runs.latest(1);
-            if (!latest.isEmpty() && latest.get(0).status() != RunStatus.RUNNING) {
-                assertThat(latest.get(0).status()).isEqualTo(RunStatus.COMPLETED);
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the demo run did not finish within 60 s");
     }
 }

@@ -1,18 +1,17 @@
 package com.acme.tiering.governance;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.stream.IntStream;
-
 
 import com.acme.tiering.customer.CustomerDetails;
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.customer.NewOrder;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
-import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.run.RunStatus;
+import com.acme.tiering.support.FullRun;
 import com.acme.tiering.support.Workbooks;
 
 /** Customers with known Pareto shares and edited copies of the shipped tiers.xlsx. */
@@ -31,10 +30,7 @@ final class GovernanceFixtures {
         buyer(customers, "G1", today, 6, "50");
         buyer(customers, "G2", today, 5, "120");
         buyer(customers, "G3", today, 6, "10");
-        EvaluationRun run = runs.start("TEST");
-        for (int i = 0; i < 300 && runs.find(run.id()).status() == RunStatus.RUNNING; i++) {
-            Thread.sleep(100);
-        }
+        FullRun.awaitEnded(runs, runs.start("TEST").id(), Duration.ofSeconds(30));
     }
 
     private static void buyer(Customers customers, String id, LocalDate today, int orders, String amount) {

@@ -13,49 +13,38 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.ActiveProfiles;
 
-import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.support.Governance;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * Approval switched off, the documented setting for a one-person installation: the author publishes decision
  * tables alone, the Rules pages say that approval is off, and DRL, which is code, still needs a second person.
  * (The setting is off here because it is what these tests are about.)
  */
-@SpringBootTest(properties = { "tiering.rules.require-approval=false", "tiering.rules.run-after-activation=false" })
-@AutoConfigureMockMvc
+@ServiceTest
+@ActiveProfiles({ TestProfiles.NO_RUN_AFTER_ACTIVATION, TestProfiles.ONE_PERSON })
 class OnePersonInstallationTests {
 
     @Autowired
-    RulesetDrafts drafts;
-
-    @Autowired
-    RulesetSimulation simulation;
-
-    @Autowired
-    RulesetPublication publication;
-
-    @Autowired
-    RulesetVersions versions;
-
-    @Autowired
-    ActiveRuleset active;
+    Governance governance;
 
     @Autowired
     MockMvc mvc;
 
     @Test
     void theAuthorPublishesADecisionTableChangeAloneAndTheRulesPagesSaySo() throws Exception {
-        long id = drafts.upload(List.of(GovernanceFixtures.rewordedDescription(active, "Strategic, one person")),
-                "solo", "alone").id();
-        simulation.simulate(id);
+        long id = governance.simulatedDraft(
+                List.of(GovernanceFixtures.rewordedDescription(governance.active(), "Strategic, one person")), "solo",
+                "alone");
 
-        publication.publish(id, "solo", "nobody else here");
+        governance.publication().publish(id, "solo", "nobody else here");
 
-        assertThat(versions.find(id).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
+        assertThat(governance.versions().find(id).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
         mvc.perform(get("/rules").with(user("solo").roles("OPS_MANAGER"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"approval-off\"")))
                 .andExpect(content().string(containsString("Approval by a second person is off")));
@@ -63,17 +52,16 @@ class OnePersonInstallationTests {
 
     @Test
     void changedDrlStillNeedsASecondPersonsApproval() {
-        String drl = active.current().files().stream().filter(f -> f.name().equals("lifecycle.drl")).findFirst()
-                .orElseThrow().text() + "\n// reviewed\n";
-        long id = drafts.upload(List.of(new RuleFile("lifecycle.drl", drl.getBytes(StandardCharsets.UTF_8))),
-                "author", "comment only").id();
-        simulation.simulate(id);
+        String drl = governance.active().current().files().stream().filter(f -> f.name().equals("lifecycle.drl"))
+                .findFirst().orElseThrow().text() + "\n// reviewed\n";
+        long id = governance.simulatedDraft(
+                List.of(new RuleFile("lifecycle.drl", drl.getBytes(StandardCharsets.UTF_8))), "author", "comment only");
 
-        assertThatThrownBy(() -> publication.publish(id, "author", "go")).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> governance.publication().publish(id, "author", "go")).isInstanceOfSatisfying(
                 PublicationRefused.class, r -> assertThat(r.reasons()).singleElement().asString().contains("DRL"));
 
-        publication.approve(id, "reviewer", "read the diff");
-        publication.publish(id, "author", "approved");
-        assertThat(versions.find(id).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
+        governance.publication().approve(id, "reviewer", "read the diff");
+        governance.publication().publish(id, "author", "approved");
+        assertThat(governance.versions().find(id).orElseThrow().status()).isEqualTo(VersionStatus.ACTIVE);
     }
 }

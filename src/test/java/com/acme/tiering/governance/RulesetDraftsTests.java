@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.acme.tiering.customer.Customers;
@@ -21,13 +20,14 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * Drafts and their impact preview: the Strategic threshold lowered from 0.70 to 0.50 fails the rule
  * tests that pin it, and moves exactly the customer between the two from A to B (held for the grace
  * period by the tier policy), touching no decision.
  */
-@SpringBootTest
+@ServiceTest
 class RulesetDraftsTests {
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -11,21 +12,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.ShadowRuleset;
-import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.run.RunStatus;
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.FullRun;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /** A draft in the shadow is evaluated by every run beside the rules in force; only differences are kept. */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 class RulesetShadowTests {
 
     @Autowired
@@ -72,7 +76,8 @@ class RulesetShadowTests {
         long id = drafts.upload(List.of(GovernanceFixtures.strategicThreshold(active, 0.5)), "ops", "top half").id();
         shadows.start(id, "ops");
 
-        awaitRun(runs.start("TEST"));
+        assertThat(FullRun.awaitEnded(runs, runs.start("TEST").id(), Duration.ofSeconds(30)).status())
+                .isEqualTo(RunStatus.COMPLETED);
 
         assertThat(shadows.differences(id, 0, 100)).singleElement().satisfies(difference -> {
             assertThat(difference.customerId()).isEqualTo("G1");
@@ -93,12 +98,5 @@ class RulesetShadowTests {
 
         assertThatThrownBy(() -> shadows.start(rejected, "ops")).isInstanceOf(PublicationRefused.class);
         assertThat(shadow.current()).isEmpty();
-    }
-
-    private void awaitRun(EvaluationRun run) throws InterruptedException {
-        for (int i = 0; i < 300 && runs.find(run.id()).status() == RunStatus.RUNNING; i++) {
-            Thread.sleep(100);
-        }
-        assertThat(runs.find(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
     }
 }

@@ -16,40 +16,31 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.HistoryVerification;
-import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.DemoRun;
+import com.acme.tiering.support.Governance;
 import com.acme.tiering.support.StrategicBar;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * On the 2,000 demo customers of a fresh database: the simulation of a version says what putting it in force then
  * does, customer by customer, with the downgrade grace and a rollback's restorations applied; rolling back
  * restores the decisions the rolled-back version changed, and the history says so.
  */
-@SpringBootTest(properties = { "tiering.demo.enabled=true", "tiering.demo.customers=2000" })
-@AutoConfigureMockMvc
+@ServiceTest
+@ActiveProfiles(TestProfiles.DEMO)
 class SimulationAndRollbackTests {
 
     @Autowired
-    RulesetDrafts drafts;
-
-    @Autowired
-    RulesetSimulation simulation;
-
-    @Autowired
-    RulesetPublication publication;
-
-    @Autowired
-    ActiveRuleset active;
+    Governance governance;
 
     @Autowired
     EvaluationRuns runs;
@@ -79,11 +70,11 @@ class SimulationAndRollbackTests {
                 .filteredOn(h -> h.tier().equals("A") && !h.qualified().equals("A") && h.pendingSince() != null)
                 .isNotEmpty();
 
-        RulesetVersions.Version loose = drafts.upload(List.of(StrategicBar.tiers(active, 3)), StrategicBar.tests(3),
-                "ops", "Strategic from 3 orders a year");
-        SimulationReport looseReport = simulation.simulate(loose.id());
+        RulesetVersions.Version loose = governance.drafts().upload(List.of(StrategicBar.tiers(governance.active(), 3)),
+                StrategicBar.tests(3), "ops", "Strategic from 3 orders a year");
+        SimulationReport looseReport = governance.simulation().simulate(loose.id());
         Map<String, String> predicted = predictedTiers(loose.id());
-        Approval.approveAndPublish(publication, loose.id(), "ops", "more Strategic accounts");
+        governance.approveAndPublish(loose.id(), "ops", "more Strategic accounts");
         DemoRun.awaitCompleted(runs);
         Map<String, Holding> underLoose = holdings();
 
@@ -98,9 +89,9 @@ class SimulationAndRollbackTests {
                 .isGreaterThan(into("A", looseReport.tierMigration()));
         assertThat(looseReport.rollsBackVersionId()).isNull();
 
-        SimulationReport rollbackReport = simulation.simulate(strict.id());
+        SimulationReport rollbackReport = governance.simulation().simulate(strict.id());
         Map<String, String> predictedBack = predictedTiers(strict.id());
-        publication.activate(strict.id(), "ops", "too many Strategic accounts");
+        governance.publication().activate(strict.id(), "ops", "too many Strategic accounts");
         DemoRun.awaitCompleted(runs);
         Map<String, Holding> afterRollback = holdings();
 
@@ -130,8 +121,9 @@ class SimulationAndRollbackTests {
     }
 
     private RulesetVersions.Version publish(int strategicOrders) throws InterruptedException {
-        RulesetVersions.Version version = Approval.uploadAndPublish(drafts, simulation, publication,
-                List.of(StrategicBar.tiers(active, strategicOrders)), StrategicBar.tests(strategicOrders), "ops");
+        RulesetVersions.Version version = governance.uploadAndPublish(
+                List.of(StrategicBar.tiers(governance.active(), strategicOrders)), StrategicBar.tests(strategicOrders),
+                "ops");
         DemoRun.awaitCompleted(runs);
         return version;
     }
@@ -149,7 +141,8 @@ class SimulationAndRollbackTests {
 
     private Map<String, String> predictedTiers(long versionId) {
         Map<String, String> tiers = new TreeMap<>();
-        simulation.eachCustomer(versionId, customer -> tiers.put(customer.customerId(), customer.after().tier()));
+        governance.simulation().eachCustomer(versionId,
+                customer -> tiers.put(customer.customerId(), customer.after().tier()));
         return tiers;
     }
 

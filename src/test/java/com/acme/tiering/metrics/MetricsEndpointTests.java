@@ -1,16 +1,18 @@
 package com.acme.tiering.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static com.acme.tiering.support.TestData.order;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,7 @@ import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleInfo;
 import com.acme.tiering.security.ApiKeys;
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * What a Prometheus server scrapes from /actuator/prometheus after lookups, evaluations, a run and a churn
@@ -63,6 +66,9 @@ class MetricsEndpointTests {
     @Autowired
     ApiKeys keys;
 
+    @Autowired
+    TieringApi api;
+
     LocalDate today;
 
     @BeforeEach
@@ -90,8 +96,8 @@ class MetricsEndpointTests {
 
     @Test
     void anEvaluationCountsItsTierAndEachRuleThatFiredByItsRowAndNoOtherRule() throws Exception {
-        customer("MET-1");
-        orders("MET-1", order("o-1", today.minusDays(30), "500.00"));
+        api.customer("MET-1").name("Metrics Customer MET-1").create();
+        api.orders("MET-1", order("o-1", today.minusDays(30), "500.00"));
         Scrape before = scrape();
 
         String decision = mvc.perform(post("/api/v1/customers/MET-1/evaluation")).andExpect(status().isOk())
@@ -118,8 +124,8 @@ class MetricsEndpointTests {
 
     @Test
     void lookupsAreTimedByKindAndOutcomeWithAHistogramForPercentiles() throws Exception {
-        customer("MET-2");
-        orders("MET-2", order("o-1", today.minusDays(30), "500.00"));
+        api.customer("MET-2").name("Metrics Customer MET-2").create();
+        api.orders("MET-2", order("o-1", today.minusDays(30), "500.00"));
         mvc.perform(post("/api/v1/customers/MET-2/evaluation")).andExpect(status().isOk());
         Scrape before = scrape();
 
@@ -148,8 +154,8 @@ class MetricsEndpointTests {
     @Test
     void aRunIsTimedAndCountsItsCustomersAndTheTierGaugeShowsTheDecisionsInForce() throws Exception {
         for (int i = 1; i <= 3; i++) {
-            customer("MET-RUN-" + i);
-            orders("MET-RUN-" + i, order("o-" + i, today.minusDays(i * 20L), i * 1000 + ".00"));
+            api.customer("MET-RUN-" + i).name("Metrics Customer " + "MET-RUN-" + i).create();
+            api.orders("MET-RUN-" + i, order("o-" + i, today.minusDays(i * 20L), i * 1000 + ".00"));
         }
         Scrape before = scrape();
 
@@ -172,7 +178,7 @@ class MetricsEndpointTests {
 
     @Test
     void aChurnAlertIsCountedWhenItOpensNotWhileItStaysOpen() throws Exception {
-        customer("MET-ALR");
+        api.customer("MET-ALR").name("Metrics Customer MET-ALR").create();
         mvc.perform(post("/api/v1/customers/MET-ALR/interactions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"interactions\":[{\"interactionId\":\"n-1\",\"date\":\"" + today.minusDays(10)
                         + "\",\"type\":\"NPS_SURVEY\",\"score\":3}]}"))
@@ -218,34 +224,12 @@ class MetricsEndpointTests {
     }
 
     /** Scrapes until the condition holds: a run's end is counted just after the run says it completed. */
-    private Scrape awaitScrape(Predicate<Scrape> condition) throws Exception {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            Scrape scrape = scrape();
-            if (condition.test(scrape)) {
-                return scrape;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the metrics did not show it within 30 s");
+    private Scrape awaitScrape(Predicate<Scrape> condition) {
+        return await("the metrics show it").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(this::scrape, condition);
     }
 
     private static double delta(Scrape before, Scrape after, String name, String... labels) {
         return after.value(name, labels) - before.value(name, labels);
-    }
-
-    private void customer(String id) throws Exception {
-        mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Metrics Customer " + id + "\",\"industry\":\"Manufacturing\",\"region\":\"North\","
-                        + "\"accountOwner\":\"Alex Rep\"}"))
-                .andExpect(status().is2xxSuccessful());
-    }
-
-    private void orders(String customerId, String... orders) throws Exception {
-        mvc.perform(post("/api/v1/customers/" + customerId + "/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[" + String.join(",", orders) + "]}")).andExpect(status().is2xxSuccessful());
-    }
-
-    private static String order(String id, LocalDate date, String amount) {
-        return "{\"orderId\":\"" + id + "\",\"orderDate\":\"" + date + "\",\"amount\":" + amount + "}";
     }
 }

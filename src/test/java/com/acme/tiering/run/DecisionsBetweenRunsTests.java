@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.customer.CustomerDetails;
 import com.acme.tiering.customer.Customers;
@@ -30,13 +30,16 @@ import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.support.DemoRun;
 import com.acme.tiering.support.FullRun;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * Between runs a single evaluation decides as the run did (PRODUCT.md §5): the 2,000-customer demo, evaluated by
  * its run, re-evaluated one customer at a time as {@code POST /customers/{id}/evaluation} does. Each test holds
  * whatever the others did before it: each starts from decisions that the latest run or single evaluations made.
  */
-@SpringBootTest(properties = { "tiering.demo.enabled=true", "tiering.demo.customers=2000" })
+@ServiceTest
+@ActiveProfiles(TestProfiles.DEMO)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DecisionsBetweenRunsTests {
 

@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.acme.tiering.customer.CustomerDetails;
@@ -21,12 +20,13 @@ import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.run.DecisionsBetweenRunsTests.Decided;
 import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.FullRun;
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * A full run as PRODUCT.md §5 now reads: the top customer is at the start of the revenue curve however much it
  * makes, and customers with equal facts get equal decisions whatever their ids.
  */
-@SpringBootTest
+@ServiceTest
 class EqualStandingTests {
 
     @Autowired

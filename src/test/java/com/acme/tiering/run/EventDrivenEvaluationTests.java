@@ -1,6 +1,7 @@
 package com.acme.tiering.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +60,11 @@ class EventDrivenEvaluationTests {
                 events.onOrders(new OrdersRecorded("C-1", List.of("o-" + i)));
                 events.onOrders(new OrdersRecorded("C-2", List.of("o-" + i)));
             }
-            Thread.sleep(800);
-            assertThat(counting.evaluations.get("C-1")).hasValue(1);
-            assertThat(counting.evaluations.get("C-2")).hasValue(1);
+            // one evaluation each after the 200 ms delay, and no second one in the 600 ms after it
+            await().atMost(Duration.ofSeconds(2)).during(Duration.ofMillis(600)).untilAsserted(() -> {
+                assertThat(counting.evaluations.get("C-1")).hasValue(1);
+                assertThat(counting.evaluations.get("C-2")).hasValue(1);
+            });
         }
         finally {
             events.destroy();
@@ -78,8 +81,9 @@ class EventDrivenEvaluationTests {
             assertThat(counting.firstStarted.await(5, TimeUnit.SECONDS)).isTrue();
             events.onOrders(new OrdersRecorded("C-1", List.of("o-2")));
             counting.release.countDown();
-            Thread.sleep(500);
-            assertThat(counting.evaluations.get("C-1")).hasValue(2);
+            // a second evaluation, and no third one in the 400 ms after it
+            await().atMost(Duration.ofSeconds(2)).during(Duration.ofMillis(400))
+                    .untilAsserted(() -> assertThat(counting.evaluations.get("C-1")).hasValue(2));
         }
         finally {
             events.destroy();

@@ -32,14 +32,11 @@ import com.acme.tiering.decision.HistoryVerification;
 import com.acme.tiering.decision.ShadowDifferences;
 import com.acme.tiering.evaluation.Evaluator;
 import com.acme.tiering.facts.CustomerFactsService;
-import com.acme.tiering.governance.RulesetDrafts;
-import com.acme.tiering.governance.RulesetPublication;
-import com.acme.tiering.governance.RulesetSimulation;
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.ShadowRuleset;
-import com.acme.tiering.support.Approval;
 import com.acme.tiering.support.DemoRun;
+import com.acme.tiering.support.Governance;
 import com.acme.tiering.support.StrategicBar;
 
 /**
@@ -57,22 +54,10 @@ class RollbackDuringRunTests {
     private static final int CHUNKS_BEFORE_ROLLBACK = 3;
 
     @Autowired
+    Governance governance;
+
+    @Autowired
     EvaluationRuns runs;
-
-    @Autowired
-    RulesetDrafts drafts;
-
-    @Autowired
-    RulesetSimulation simulation;
-
-    @Autowired
-    RulesetPublication publication;
-
-    @Autowired
-    RulesetVersions versions;
-
-    @Autowired
-    ActiveRuleset active;
 
     @Autowired
     DecisionQueries decisions;
@@ -93,17 +78,17 @@ class RollbackDuringRunTests {
     void customersDecidedByTheRetiredVersionAreDecidedAgainBeforeTheRunEndsAndTheRunNamesBothVersions()
             throws Exception {
         EvaluationRun demo = DemoRun.awaitCompleted(runs);
-        RulesetVersions.Version shipped = versions.activeVersion().orElseThrow();
+        RulesetVersions.Version shipped = governance.versions().activeVersion().orElseThrow();
         Map<String, String> before = tiers();
         execution.pauseBeforeChunk(CHUNKS_BEFORE_ROLLBACK + 1, demo.id());
 
-        RulesetVersions.Version loose = Approval.uploadAndPublish(drafts, simulation, publication,
-                List.of(StrategicBar.tiers(active, 3)), StrategicBar.tests(3), "ops");
+        RulesetVersions.Version loose = governance.uploadAndPublish(
+                List.of(StrategicBar.tiers(governance.active(), 3)), StrategicBar.tests(3), "ops");
         assertThat(execution.paused.await(2, TimeUnit.MINUTES)).as("the publication's run reached its 4th chunk").isTrue();
         long runId = runs.latest(1).get(0).id();
         assertThat(decidedBy(loose.contentHash())).as("decided by the looser version before the rollback")
                 .isEqualTo(CHUNKS_BEFORE_ROLLBACK * 100);
-        publication.activate(shipped.id(), "ops", "rolled back during its run");
+        governance.publication().activate(shipped.id(), "ops", "rolled back during its run");
         execution.resume.countDown();
         EvaluationRun run = DemoRun.awaitCompleted(runs);
 

@@ -3,6 +3,7 @@ package com.acme.tiering.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 import com.acme.tiering.customer.CustomerDetails;
 import com.acme.tiering.customer.Customers;
@@ -26,6 +28,7 @@ import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.ShadowRuleset;
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.FullRun;
 
 /**
  * A run whose database goes away in the middle (the third chunk fails as a lost connection would) is not
@@ -34,6 +37,8 @@ import com.acme.tiering.support.DatabaseCleaner;
  */
 @SpringBootTest(properties = { "tiering.run.chunk-size=5", "tiering.run.stale-after=PT1S",
         "tiering.run.heartbeat=PT0.2S" })
+// A context of its own (a 0.2 s heartbeat, a flaky run step): closed after the class, so that its heartbeat stops.
+@DirtiesContext
 abstract class RunRestartContract {
 
     private static final int CUSTOMERS = 30;
@@ -70,7 +75,7 @@ abstract class RunRestartContract {
     @Test
     void aRunInterruptedByADatabaseOutageResumesFromItsLastCommittedChunk() throws Exception {
         EvaluationRun run = runs.start("TEST");
-        EvaluationRun done = awaitEnd(run.id());
+        EvaluationRun done = FullRun.awaitEnded(runs, run.id(), Duration.ofSeconds(30));
 
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(done.processed()).isEqualTo(CUSTOMERS);
@@ -104,25 +109,8 @@ abstract class RunRestartContract {
                     .isInstanceOf(RunAlreadyInProgress.class);
         }
         finally {
-            awaitEnd(first.id());
+            FullRun.awaitEnded(runs, first.id(), Duration.ofSeconds(30));
         }
-    }
-
-    private EvaluationRun awaitEnd(long runId) {
-        for (int attempt = 0; attempt < 300; attempt++) {
-            EvaluationRun run = runs.find(runId);
-            if (run.status() != RunStatus.RUNNING) {
-                return run;
-            }
-            try {
-                Thread.sleep(100);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("run " + runId + " did not end within 30 s: " + runs.find(runId));
     }
 
     /** The real chunk work, with a lost database on the third chunk the first time round. */

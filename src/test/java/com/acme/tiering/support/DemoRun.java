@@ -1,5 +1,7 @@
 package com.acme.tiering.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 
 import com.acme.tiering.run.EvaluationRun;
@@ -12,18 +14,14 @@ public final class DemoRun {
     private DemoRun() {
     }
 
-    public static EvaluationRun awaitCompleted(EvaluationRuns runs) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            EvaluationRun last = runs.latest(1).stream().findFirst().orElse(null);
-            if (last != null && last.status() == RunStatus.COMPLETED) {
-                return last;
-            }
-            if (last != null && last.status() == RunStatus.FAILED) {
-                throw new IllegalStateException("The demo run failed: " + last.error());
-            }
-            Thread.sleep(200);
+    public static EvaluationRun awaitCompleted(EvaluationRuns runs) {
+        EvaluationRun last = await("the demo run completed").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> runs.latest(1).stream().findFirst().orElse(null),
+                        run -> run != null && run.status() != RunStatus.RUNNING);
+        if (last.status() != RunStatus.COMPLETED) {
+            throw new IllegalStateException("The demo run failed: " + last.error());
         }
-        throw new IllegalStateException("The demo run did not complete within 3 minutes");
+        return last;
     }
 }

@@ -8,11 +8,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static com.acme.tiering.support.TestData.nps;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,19 +23,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * The alerts pages answer bad filters and bad comments with a page in words naming the field and write
  * nothing; only an operations manager may acknowledge or resolve, and the others do not see the forms.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class AlertPagesTests {
 
     private static final RequestPostProcessor OPS = user("ops").roles("OPS_MANAGER");
@@ -50,6 +49,9 @@ class AlertPagesTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    TieringApi api;
+
     String owner;
     long alert;
 
@@ -58,15 +60,9 @@ class AlertPagesTests {
     void anOpenAlert() throws Exception {
         String customer = "PG-" + UUID.randomUUID().toString().substring(0, 8);
         owner = "Page Rep " + customer;
-        mvc.perform(put("/api/v1/customers/" + customer).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Page Customer " + customer + "\",\"industry\":\"Retail\",\"region\":\"North\","
-                        + "\"accountOwner\":\"" + owner + "\"}"))
-                .andExpect(status().is2xxSuccessful());
-        mvc.perform(post("/api/v1/customers/" + customer + "/interactions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"interactions\":[{\"interactionId\":\"n-1\",\"date\":\"" + LocalDate.now(clock).minusDays(10)
-                        + "\",\"type\":\"NPS_SURVEY\",\"score\":3}]}"))
-                .andExpect(status().is2xxSuccessful());
-        mvc.perform(post("/api/v1/customers/" + customer + "/evaluation")).andExpect(status().isOk());
+        api.customer(customer).name("Page Customer " + customer).industry("Retail").owner(owner).create();
+        api.interactions(customer, nps("n-1", LocalDate.now(clock).minusDays(10), 3));
+        api.evaluate(customer);
         alert = jdbc.queryForObject("SELECT id FROM churn_alert WHERE customer_id = ? AND status = 'OPEN'", Long.class,
                 customer);
     }

@@ -22,8 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -36,14 +34,14 @@ import com.acme.tiering.decision.CustomerListing;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.run.CustomerEvaluation;
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * The customer pages without a browser: search and paging parameters, the customer page for each role, and the
  * changes an operations manager makes there (evaluate now, set and end an override), refused in words when the
  * input is wrong or the role may not. Each test makes its own customers, named so that no other test's match.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class CustomerPagesTests {
 
     private static final RequestPostProcessor OPS = user("mia").roles("OPS_MANAGER");

@@ -6,17 +6,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
 
 /** The dashboard and the error pages without a browser: empty states and unknown addresses in words. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class DashboardPageTests {
 
     @Autowired

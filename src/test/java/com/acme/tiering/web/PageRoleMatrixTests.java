@@ -13,21 +13,20 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import com.acme.tiering.support.ServiceTest;
+
 /**
  * Calls every page of the pages matrix in docs/security.md signed out, as each role and without the CSRF token,
  * and checks the answers against the document. The ids are ones that do not exist, so an allowed change finds
  * nothing to change and writes nothing.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class PageRoleMatrixTests {
 
     private static final List<String> PRINCIPALS = List.of("signed out", "OPS_MANAGER", "RULE_AUTHOR", "AUDITOR",

@@ -18,27 +18,27 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.context.ActiveProfiles;
 
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.governance.VersionStatus;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.support.Workbooks;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * The rules pages without a browser: who may change what, refusals in words, and nothing written by bad input.
- * With approval required, as it is by default; stated all the same, which gives the class a context of its own:
- * the versions these tests make would otherwise include ids that the API's hostile-input tests assume unknown.
+ * With approval required, as it is by default (no test profile switches it off but {@code one-person}).
  */
-@SpringBootTest(properties = { "tiering.rules.require-approval=true", "tiering.rules.run-after-activation=false" })
-@AutoConfigureMockMvc
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 class RulesPagesTests {
 
     private static final RequestPostProcessor OPS = user("ops").roles("OPS_MANAGER");

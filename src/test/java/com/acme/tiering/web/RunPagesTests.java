@@ -18,8 +18,6 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,13 +26,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.run.RunStatus;
+import com.acme.tiering.support.FullRun;
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * The runs pages: an operations manager starts a run as the API would (one at a time, audited), a run's page
  * polls that run's progress, an auditor sees no start button and may not start one, unknown runs are 404.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ServiceTest
 class RunPagesTests {
 
     private static final RequestPostProcessor OPS = user("ops").roles("OPS_MANAGER");
@@ -54,12 +53,12 @@ class RunPagesTests {
 
     @Test
     void anOperationsManagerStartsARunThatIsAuditedAndListed() throws Exception {
-        awaitNoRunGoing();
+        FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
         String location = mvc.perform(post("/runs").with(OPS).with(csrf())).andExpect(status().isFound())
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(location).matches("/runs/\\d+");
         long id = Long.parseLong(location.substring("/runs/".length()));
-        EvaluationRun run = awaitEnded(id);
+        EvaluationRun run = FullRun.awaitEnded(runs, id, Duration.ofMinutes(2));
 
         assertThat(run.trigger()).isEqualTo("PAGE");
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
@@ -74,7 +73,7 @@ class RunPagesTests {
 
     @Test
     void whileARunGoesAnotherIsRefusedWith409LinkingToIt() throws Exception {
-        awaitNoRunGoing();
+        FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
         long going = aRunThatIsGoing();
         try {
             int audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN_STARTED'", Integer.class);
@@ -92,7 +91,7 @@ class RunPagesTests {
 
     @Test
     void aRunningRunsPagePollsThatRunAndTheDashboardStillPollsTheLatest() throws Exception {
-        awaitNoRunGoing();
+        FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
         long going = aRunThatIsGoing();
         try {
             mvc.perform(get("/runs/" + going).with(AUDITOR)).andExpect(status().isOk())
@@ -151,23 +150,5 @@ class RunPagesTests {
             return insert;
         }, key);
         return key.getKey().longValue();
-    }
-
-    private void awaitNoRunGoing() throws InterruptedException {
-        for (EvaluationRun last : runs.latest(1)) {
-            awaitEnded(last.id());
-        }
-    }
-
-    private EvaluationRun awaitEnded(long id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            EvaluationRun run = runs.find(id);
-            if (run.status() != RunStatus.RUNNING) {
-                return run;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Run " + id + " did not end within 2 minutes");
     }
 }

@@ -15,12 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.run.RunStatus;
 import com.acme.tiering.support.Browser;
 import com.acme.tiering.support.BrowserTest;
 import com.acme.tiering.support.DemoRun;
+import com.acme.tiering.support.FullRun;
 
 /** Evaluation runs in a real browser: an operations manager starts one and watches it complete. */
 @BrowserTest
@@ -64,7 +63,7 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
     @Test
     void aRunsPageFollowsItsRunUntilItEndsWithoutReloading() throws Exception {
         DemoRun.awaitCompleted(runs);
-        awaitNoRunGoing();
+        FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
         long id = aRunThatIsGoing();
         try {
             Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/runs/" + id);
@@ -105,7 +104,7 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
     private String startARun(Browser b) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
-            awaitNoRunGoing();
+            FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
             b.open("/runs");
             b.find(By.cssSelector("#start-run button[type=submit]")).click();
             b.acceptConfirmation();
@@ -136,16 +135,5 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
             return insert;
         }, key);
         return key.getKey().longValue();
-    }
-
-    private void awaitNoRunGoing() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            EvaluationRun last = runs.latest(1).stream().findFirst().orElse(null);
-            if (last == null || last.status() != RunStatus.RUNNING) {
-                return;
-            }
-            Thread.sleep(200);
-        }
     }
 }
