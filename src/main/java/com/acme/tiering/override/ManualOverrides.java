@@ -16,7 +16,8 @@ import com.acme.tiering.customer.CustomerNotFound;
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.evaluation.TierOverride;
-import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.TierCatalog;
 import com.acme.tiering.run.CustomerEvaluation;
 
 /**
@@ -38,10 +39,12 @@ public class ManualOverrides {
     private final Clock clock;
     private final Duration maxDuration;
     private final AuditLog audit;
+    private final ActiveRuleset active;
 
     ManualOverrides(ManualOverrideStore store, Customers customers, CustomerEvaluation evaluation, Clock clock,
-            TieringProperties properties, AuditLog audit) {
+            TieringProperties properties, AuditLog audit, ActiveRuleset active) {
         this.store = store;
+        this.active = active;
         this.audit = audit;
         this.customers = customers;
         this.evaluation = evaluation;
@@ -123,10 +126,11 @@ public class ManualOverrides {
     }
 
     private void check(NewOverride override, Instant now) {
-        if (!Tiers.CODES.contains(override.tier())) {
-            throw new OverrideInvalid("tier", "must be one of " + String.join(", ", Tiers.CODES));
+        TierCatalog tiers = active.current().tiers();
+        if (!tiers.contains(override.tier())) {
+            throw new OverrideInvalid("tier", "must be a tier of the rules in force: " + tiers.describe());
         }
-        if (override.kind() == TierOverride.Kind.FLOOR && Tiers.rank(override.tier()) == Tiers.CODES.size()) {
+        if (override.kind() == TierOverride.Kind.FLOOR && override.tier().equals(tiers.lowest().code())) {
             throw new OverrideInvalid("tier", "a FLOOR at " + override.tier() + ", the lowest tier, changes nothing");
         }
         if (override.reason() == null || override.reason().isBlank()) {
