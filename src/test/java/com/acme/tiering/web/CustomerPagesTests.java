@@ -67,6 +67,9 @@ class CustomerPagesTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    com.acme.tiering.ruleset.ActiveRuleset active;
+
     /** A word in every name this test makes, and the prefix of every id. */
     String word;
 
@@ -129,7 +132,8 @@ class CustomerPagesTests {
                 .andExpect(content().string(allOf(containsString("<title>Customers · Customer Tiering</title>"),
                         containsString("href=\"/customers/" + buyer + "\""),
                         containsString("href=\"/customers/" + prospect + "\""),
-                        containsString("class=\"tier tier-" + decided.tier() + "\""),
+                        containsString("class=\"tier\" data-tier-colour=\"" + active.current().tiers()
+                                .colour(decided.tier()) + "\" title=\"" + decided.tierName() + "\">" + decided.tier()),
                         containsString("Buyer " + word + " 1"), containsString("Alex Rep"),
                         containsString("1–2 of 2 customers"), containsString("Page 1 of 1"),
                         containsString("<label for=\"q\">"))));
@@ -332,7 +336,7 @@ class CustomerPagesTests {
         String tier = decisions.currentOrThrow(id).tier();
         String future = today.plusDays(30).toString();
         refused(override(id, "A", "PIN", "   ", future), "Reason: must say why the tier is set by hand");
-        refused(override(id, "E", "PIN", "Board decision", future), "Tier: must be one of A, B, C, D");
+        refused(override(id, "E", "PIN", "Board decision", future), "Tier: must be one of A (Strategic), B (Key), C (Standard), D (Basic)");
         refused(override(id, "A", "NUDGE", "Board decision", future), "Kind: must be PIN (exactly this tier)");
         refused(override(id, "A", "PIN", "Board decision", today.minusDays(1).toString()),
                 "Expires on: must be today or later (today is " + today + ")");
