@@ -3,7 +3,6 @@ package com.acme.tiering.ruleset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.acme.tiering.ruleset.SheetGrid.GridCell;

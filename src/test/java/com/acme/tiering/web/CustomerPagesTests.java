@@ -197,7 +197,8 @@ class CustomerPagesTests {
         expect400(get("/customers").param("page", "1000001"), "page: must be at most 1,000,000");
         expect400(get("/customers").param("page", "two"), "&#39;two&#39; is not a valid page");
         expect400(get("/customers").param("size", "99999999999"), "is not a valid size");
-        expect400(get("/customers").param("tier", "E"), "tier: must be one of A, B, C, D");
+        expect400(get("/customers").param("tier", "E"), "tier: must be one of A (Strategic), B (Key), C (Standard), D (Basic).");
+        expect400(get("/customers").param("tier", "a-"), "tier: must be a tier code such as A");
         expect400(get("/customers").param("q", "x".repeat(201)), "q: must be at most 200 characters");
         expect400(get("/customers").param("q", word).param("page", "3"),
                 "page: there is no page 3 of these results; they fit on 1 page.");
