@@ -2,20 +2,23 @@
  * The little script the pages need, with no build step: charts (Chart.js from its WebJar) drawn from the
  * numbers a page put in a JSON block (#chart-data), drag-and-drop onto file inputs, confirmations before changes,
  * sizes and shades a page gives as data (the Content-Security-Policy allows no style attributes: they are set
- * here through the CSSOM), and the CSRF token on htmx requests. Every page works without it, except that charts
+ * here through the CSSOM; tier badges take their colour from the tier catalog as data-tier-colour), and the CSRF
+ * token on htmx requests. Every page works without it, except that charts
  * are then tables only and bars and heat map cells unshaded.
  */
 (function () {
     'use strict';
 
-    var TIER_COLOURS = { A: '#1f5f8b', B: '#3c8dbc', C: '#8fb9d6', D: '#c9d6df' };
+    var COLOUR = /^#[0-9a-fA-F]{6}$/;
+    var tierColours = {}; // the tier catalog's colours by code, from the page's chart data
+    var tierNames = {};
     var RISK_COLOURS = { HIGH: '#b3261e', MEDIUM: '#e08a00', LOW: '#7a9a01' };
     var PALETTE = ['#1f5f8b', '#3c8dbc', '#5aa469', '#e08a00', '#b3261e', '#7e57c2', '#8d6e63', '#26a69a',
         '#9e9d24', '#ec407a', '#78909c'];
 
     function colours(labels) {
         return labels.map(function (label, i) {
-            return TIER_COLOURS[label] || RISK_COLOURS[label] || PALETTE[i % PALETTE.length];
+            return tierColours[label] || RISK_COLOURS[label] || PALETTE[i % PALETTE.length];
         });
     }
 
@@ -29,6 +32,8 @@
         if (typeof Chart === 'undefined' || !charts) {
             return;
         }
+        tierColours = charts.tierColours || {};
+        tierNames = charts.tierNames || {};
         Chart.defaults.animation = false; // pages are read, not watched; screenshots show the final state
         Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
         document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
@@ -42,9 +47,10 @@
                     type: 'line',
                     data: {
                         labels: data.labels,
-                        datasets: Object.keys(data.series).map(function (tier) {
-                            return { label: 'Tier ' + tier, data: data.series[tier], borderColor: TIER_COLOURS[tier],
-                                backgroundColor: TIER_COLOURS[tier], tension: 0.2 };
+                        datasets: Object.keys(data.series).map(function (tier, i) {
+                            var colour = tierColours[tier] || PALETTE[i % PALETTE.length];
+                            return { label: 'Tier ' + tier + (tierNames[tier] ? ' ' + tierNames[tier] : ''),
+                                data: data.series[tier], borderColor: colour, backgroundColor: colour, tension: 0.2 };
                         })
                     },
                     options: { maintainAspectRatio: false, scales: { y: { beginAtZero: true } } }
@@ -114,6 +120,11 @@
         });
         root.querySelectorAll('[data-heat]').forEach(function (cell) {
             cell.style.setProperty('--heat', String(parseFloat(cell.dataset.heat) || 0));
+        });
+        root.querySelectorAll('[data-tier-colour]').forEach(function (badge) {
+            if (COLOUR.test(badge.dataset.tierColour)) {
+                badge.style.backgroundColor = badge.dataset.tierColour;
+            }
         });
     }
 

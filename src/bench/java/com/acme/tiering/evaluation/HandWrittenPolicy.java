@@ -10,7 +10,6 @@ import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
 import com.acme.tiering.evaluation.Evaluation.Entitlements;
 import com.acme.tiering.evaluation.Evaluation.ServicePlan;
 import com.acme.tiering.facts.CustomerFacts;
-import com.acme.tiering.facts.Tiers;
 
 /**
  * The policy of PRODUCT.md §4 written by hand in plain Java, reading the same facts as the rules: what a
@@ -39,7 +38,7 @@ final class HandWrittenPolicy {
         String tier = qualified;
         LocalDate pendingSince = null;
         LocalDate protectedUntil = null;
-        boolean downgrade = facts.currentTier() != null && Tiers.rank(qualified) > Tiers.rank(facts.currentTier());
+        boolean downgrade = facts.currentTier() != null && rank(qualified) > rank(facts.currentTier());
         if (downgrade) {
             LocalDate since = facts.downgradePendingSince() != null ? facts.downgradePendingSince() : facts.asOf();
             if (ChronoUnit.DAYS.between(since, facts.asOf()) < GRACE_DAYS) {
@@ -53,6 +52,12 @@ final class HandWrittenPolicy {
         String risk = churnRisk(signals);
         return new Decision(qualified, tier, pendingSince, protectedUntil, lifecycle, rfmSegment(facts), signals, risk,
                 servicePlan(tier, risk, lifecycle));
+    }
+
+    /** The shipped catalog's ranks, written out like the rest of this policy: A 1 … D 4, unknown below all. */
+    private static int rank(String tier) {
+        int index = List.of("A", "B", "C", "D").indexOf(tier);
+        return index < 0 ? 5 : index + 1;
     }
 
     /** tiers.xlsx: the first matching row wins. */

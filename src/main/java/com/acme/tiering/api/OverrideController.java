@@ -24,6 +24,7 @@ import com.acme.tiering.decision.Decision;
 import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.override.ManualOverride;
 import com.acme.tiering.override.ManualOverrides;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /**
  * Manual overrides: an operations manager sets a customer's tier by hand, with a reason and an expiry.
@@ -44,7 +45,7 @@ class OverrideController {
      * @param expiresAt an instant, e.g. 2026-12-31T23:59:59Z; the override ends by itself then
      */
     record OverrideRequest(
-            @NotNull @Pattern(regexp = "[A-D]", message = "must be one of A, B, C, D") String tier,
+            @NotNull @Pattern(regexp = TierCatalog.CODE, message = "must be a tier code such as A") String tier,
             @NotNull TierOverride.Kind kind,
             @NotBlank @Size(max = 1000) @Pattern(regexp = Text.LINES, message = Text.LINES_MESSAGE) String reason,
             @NotNull Instant expiresAt) {

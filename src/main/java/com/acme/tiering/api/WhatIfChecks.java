@@ -11,12 +11,11 @@ import com.acme.tiering.Text;
 import com.acme.tiering.api.ApiExceptionHandler.FieldProblem;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.ruleset.CompiledRuleset;
-import com.acme.tiering.ruleset.RuleInfo;
 
 /**
  * What a what-if's facts may hold: the values PRODUCT.md §3 gives each fact, so that a typo or an impossible
  * value is a 400 naming the fact rather than a decision about a customer that cannot exist (a negative
- * revenue deciding tier A). Tiers are the ones the tier table in force gives, not a list kept here.
+ * revenue deciding tier A). Tiers are the ones the tier catalog in force declares, not a list kept here.
  */
 final class WhatIfChecks {
 
@@ -51,17 +50,12 @@ final class WhatIfChecks {
         if (facts.customerId() != null && !facts.customerId().matches(Text.CUSTOMER_ID)) {
             problems.add(new FieldProblem("customerId", Text.CUSTOMER_ID_MESSAGE));
         }
-        List<String> tiers = tiers(ruleset);
+        List<String> tiers = ruleset.tiers().codes();
         if (facts.currentTier() != null && !tiers.contains(facts.currentTier())) {
             problems.add(new FieldProblem("currentTier", "'" + facts.currentTier() + "' is not a tier of the rules in "
                     + "force; they know " + String.join(", ", tiers)));
         }
         return problems.stream().sorted(Comparator.comparingInt(p -> CustomerFacts.NAMES.indexOf(p.field()))).toList();
-    }
-
-    /** The tiers the tier table in force gives, best first. */
-    static List<String> tiers(CompiledRuleset ruleset) {
-        return ruleset.tierRows().stream().map(RuleInfo::assignsTier).distinct().toList();
     }
 
     private static void atLeast(String fact, Object value, BigDecimal least, List<FieldProblem> problems) {

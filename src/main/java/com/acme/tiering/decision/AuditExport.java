@@ -27,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class AuditExport {
 
     static final List<String> COLUMNS = List.of("customerId", "customerName", "asOf", "evaluatedAt", "tier", "plan",
-            "lifecycleStage", "rfmSegment", "churnRisk", "churnTriggers", "rulesetVersion", "runId", "explanation", "rulesTier", "manualOverride");
+            "lifecycleStage", "rfmSegment", "churnRisk", "churnTriggers", "rulesetVersion", "runId", "explanation", "rulesTier", "manualOverride",
+            "tierName");
 
     private static final String QUERY = """
             SELECT h.customer_id, c.name, h.as_of, h.evaluated_at, h.tier, h.plan_code, h.lifecycle_stage,
-                h.rfm_segment, h.churn_risk, h.churn_triggers, h.ruleset_version, h.run_id, h.decision_json
+                h.rfm_segment, h.churn_risk, h.churn_triggers, h.ruleset_version, h.run_id, h.decision_json, h.tier_name
             FROM decision_history h JOIN customer c ON c.customer_id = h.customer_id
             WHERE h.as_of >= ? AND h.as_of <= ? ORDER BY h.as_of, h.id
             """;
@@ -105,7 +106,7 @@ public class AuditExport {
             sink.accept(new String[] { rs.getString(1), rs.getString(2), rs.getString(3),
                     rs.getTimestamp(4).toInstant().toString(), rs.getString(5), rs.getString(6), rs.getString(7),
                     rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                    fromJson[0], fromJson[1], fromJson[2] });
+                    fromJson[0], fromJson[1], fromJson[2], rs.getString(14) });
         });
     }
 

@@ -66,8 +66,8 @@ class DecisionStore {
         template.batchUpdate("""
                 INSERT INTO current_decision (tier, qualified_tier, plan_code, lifecycle_stage, rfm_segment,
                     churn_risk, churn_triggers, change_key, tier_since, downgrade_pending_since, ruleset_version,
-                    run_id, as_of, evaluated_at, decision_json, rules_tier, lookup_json, basis_json, customer_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    run_id, as_of, evaluated_at, decision_json, rules_tier, lookup_json, basis_json, tier_name, customer_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
 
@@ -76,7 +76,7 @@ class DecisionStore {
                 UPDATE current_decision SET tier = ?, qualified_tier = ?, plan_code = ?, lifecycle_stage = ?,
                     rfm_segment = ?, churn_risk = ?, churn_triggers = ?, change_key = ?, tier_since = ?,
                     downgrade_pending_since = ?, ruleset_version = ?, run_id = ?, as_of = ?, evaluated_at = ?,
-                    decision_json = ?, rules_tier = ?, lookup_json = ?, basis_json = ?
+                    decision_json = ?, rules_tier = ?, lookup_json = ?, basis_json = ?, tier_name = ?
                 WHERE customer_id = ?
                 """, decisions, decisions.size(), (ps, d) -> bindCurrent(ps, d, json.get(d)));
     }
@@ -100,7 +100,8 @@ class DecisionStore {
         ps.setString(16, d.rulesTier());
         ps.setString(17, codec.write(TierLookup.of(d)));
         ps.setString(18, codec.write(DecisionBasis.of(d)));
-        ps.setString(19, d.customerId());
+        ps.setString(19, d.tierName());
+        ps.setString(20, d.customerId());
     }
 
     /**
@@ -149,8 +150,9 @@ class DecisionStore {
         }
         template.batchUpdate("""
                 INSERT INTO decision_history (customer_id, tier, plan_code, lifecycle_stage, rfm_segment, churn_risk,
-                    churn_triggers, ruleset_version, run_id, as_of, evaluated_at, decision_json, previous_hash, row_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    churn_triggers, ruleset_version, run_id, as_of, evaluated_at, decision_json, previous_hash, row_hash,
+                    tier_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, decisions, decisions.size(), (ps, d) -> {
                     ps.setString(1, d.customerId());
                     ps.setString(2, d.tier());
@@ -166,6 +168,7 @@ class DecisionStore {
                     ps.setString(12, json.get(d));
                     ps.setString(13, chain.get(d)[0]);
                     ps.setString(14, chain.get(d)[1]);
+                    ps.setString(15, d.tierName());
                 });
     }
 

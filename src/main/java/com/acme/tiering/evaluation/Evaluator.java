@@ -8,7 +8,6 @@ import com.acme.tiering.facts.AssignedTier;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.PlanContext;
 import com.acme.tiering.facts.TierCandidate;
-import com.acme.tiering.facts.Tiers;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 
@@ -19,8 +18,6 @@ import com.acme.tiering.ruleset.CompiledRuleset;
  */
 @Service
 public class Evaluator {
-
-    private static final String NO_TIER_ROW = "D";
 
     private static final ExplanationWriter EXPLANATIONS = new ExplanationWriter();
 
@@ -78,11 +75,13 @@ public class Evaluator {
             }
             session.insert(facts);
             session.fireAllRules();
-            String qualified = outcome.qualifiedTier() == null ? NO_TIER_ROW : outcome.qualifiedTier();
-            session.insert(TierCandidate.of(facts, qualified));
+            // no tier row matched: the lowest tier of the catalog, as a table ending without a catch-all row implies
+            String qualified = outcome.qualifiedTier() == null ? ruleset.tiers().lowest().code()
+                    : outcome.qualifiedTier();
+            session.insert(TierCandidate.of(facts, qualified, ruleset.tiers()::rank));
             session.fireAllRules();
             String rulesTier = outcome.assignedTier() == null ? qualified : outcome.assignedTier();
-            String tier = override == null ? rulesTier : override.apply(rulesTier);
+            String tier = override == null ? rulesTier : override.apply(rulesTier, ruleset.tiers());
             session.insert(new AssignedTier(facts.customerId(), tier));
             session.fireAllRules();
             session.insert(new PlanContext(facts.customerId(), tier, outcome.churnRisk(), outcome.lifecycle()));
@@ -98,7 +97,7 @@ public class Evaluator {
 
     private static Evaluation result(CustomerFacts facts, CompiledRuleset ruleset, Outcome outcome,
             Explanation explanation, String qualified, String rulesTier, TierOverride override, String tier) {
-        return new Evaluation(facts.customerId(), facts.asOf(), ruleset.version(), tier, Tiers.name(tier), qualified,
+        return new Evaluation(facts.customerId(), facts.asOf(), ruleset.version(), tier, ruleset.tiers().name(tier), qualified,
                 rulesTier, override, outcome.pendingSince(), outcome.protectedUntil(), outcome.servicePlan(),
                 outcome.lifecycle(), outcome.segment(), outcome.churnRisk(), outcome.signals(), facts, explanation);
     }

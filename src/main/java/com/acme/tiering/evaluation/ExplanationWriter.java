@@ -9,7 +9,7 @@ import java.util.List;
 import com.acme.tiering.evaluation.Explanation.TierGap;
 import com.acme.tiering.evaluation.Explanation.UnmetCondition;
 import com.acme.tiering.facts.CustomerFacts;
-import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.ruleset.TierCatalog;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleInfo;
 
@@ -31,10 +31,11 @@ class ExplanationWriter {
     Explanation explain(CustomerFacts facts, CompiledRuleset ruleset, FiringRecorder firings, Outcome outcome,
             String qualified, String rulesTier, TierOverride override) {
         // "Why not higher" and the margins are the rules' view: what the customer lacks, whatever a person decided.
+        TierCatalog tiers = ruleset.tiers();
         List<TierGap> gaps = whyNotHigher(facts, ruleset, rulesTier);
         RuleInfo tierRow = firings.tierRow();
-        String summary = summary(facts, tierRow, outcome, qualified, rulesTier, gaps);
-        return new Explanation(override == null ? summary : withOverride(override, rulesTier, summary),
+        String summary = summary(facts, tierRow, outcome, qualified, rulesTier, gaps, tiers);
+        return new Explanation(override == null ? summary : withOverride(override, rulesTier, summary, tiers),
                 firings.fired(), gaps, margins(facts, tierRow));
     }
 
@@ -42,12 +43,13 @@ class ExplanationWriter {
      * The override leads when it changed the tier, with the rules' own result after it; otherwise the
      * rules' summary leads and the override is noted as changing nothing.
      */
-    private static String withOverride(TierOverride override, String rulesTier, String rulesSummary) {
-        String set = override.kind() + " at " + named(override.tier()) + ", set by " + override.setBy() + " on "
+    private static String withOverride(TierOverride override, String rulesTier, String rulesSummary,
+            TierCatalog tiers) {
+        String set = override.kind() + " at " + named(override.tier(), tiers) + ", set by " + override.setBy() + " on "
                 + override.setAt().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " until " + override.expiresAt()
                 + ": \"" + override.reason() + "\"";
-        if (override.changes(rulesTier)) {
-            return tierTitle(override.apply(rulesTier)) + " by manual override (" + set + "). The rules give: "
+        if (override.changes(rulesTier, tiers)) {
+            return tierTitle(override.apply(rulesTier, tiers), tiers) + " by manual override (" + set + "). The rules give: "
                     + rulesSummary;
         }
         String because = rulesTier.equals(override.tier()) ? "the rules give the same tier"
@@ -88,7 +90,7 @@ class ExplanationWriter {
     private static List<TierGap> whyNotHigher(CustomerFacts facts, CompiledRuleset ruleset, String tier) {
         List<TierGap> gaps = new ArrayList<>();
         for (RuleInfo row : ruleset.tierRows()) {
-            if (Tiers.rank(row.assignsTier()) >= Tiers.rank(tier)) {
+            if (ruleset.tiers().rank(row.assignsTier()) >= ruleset.tiers().rank(tier)) {
                 break;
             }
             List<UnmetCondition> unmet = new ArrayList<>(row.conditions().size());
@@ -107,26 +109,26 @@ class ExplanationWriter {
     }
 
     private static String summary(CustomerFacts facts, RuleInfo tierRow, Outcome outcome, String qualified,
-            String tier, List<TierGap> gaps) {
-        StringBuilder text = new StringBuilder(320).append(tierTitle(tier));
+            String tier, List<TierGap> gaps, TierCatalog tiers) {
+        StringBuilder text = new StringBuilder(320).append(tierTitle(tier, tiers));
         if (tierRow == null) {
             text.append(": no tier row matched.");
         }
         else if (tier.equals(qualified)) {
-            appendReason(text.append(": "), facts, tierRow, tier).append('.');
+            appendReason(text.append(": "), facts, tierRow, tier, tiers).append('.');
         }
         else if (outcome.pendingSince() != null) {
-            text.append(", kept by the tier policy: downgrade to ").append(named(qualified))
+            text.append(", kept by the tier policy: downgrade to ").append(named(qualified, tiers))
                     .append(" pending since ").append(outcome.pendingSince()).append(", tier ").append(tier)
                     .append(" protected until ").append(outcome.protectedUntil()).append(". Qualifies for ")
                     .append(qualified).append(": ");
-            appendReason(text, facts, tierRow, qualified).append('.');
+            appendReason(text, facts, tierRow, qualified, tiers).append('.');
         }
         else {
-            text.append(", set by the tier policy. Qualifies for ").append(named(qualified)).append(": ");
-            appendReason(text, facts, tierRow, qualified).append('.');
+            text.append(", set by the tier policy. Qualifies for ").append(named(qualified, tiers)).append(": ");
+            appendReason(text, facts, tierRow, qualified, tiers).append('.');
         }
-        TierGap next = closestNextTier(gaps, tier);
+        TierGap next = closestNextTier(gaps, tier, tiers);
         if (next != null) {
             text.append(" Not ").append(next.tier()).append(": ");
             for (int i = 0; i < next.unmet().size(); i++) {
@@ -137,11 +139,11 @@ class ExplanationWriter {
         return text.toString();
     }
 
-    /** Of the rows of the tier just above, the one closest to being met; the first of equals. */
-    private static TierGap closestNextTier(List<TierGap> gaps, String tier) {
+    /** Of the rows of the tier just above (by the catalog's rank), the one closest to being met; the first of equals. */
+    private static TierGap closestNextTier(List<TierGap> gaps, String tier, TierCatalog tiers) {
         TierGap closest = null;
         for (TierGap gap : gaps) {
-            boolean nextTier = Tiers.rank(gap.tier()) == Tiers.rank(tier) - 1;
+            boolean nextTier = tiers.rank(gap.tier()) == tiers.rank(tier) - 1;
             if (nextTier && (closest == null || CLOSEST.compare(closest, gap) > 0)) {
                 closest = gap;
             }
@@ -149,17 +151,18 @@ class ExplanationWriter {
         return closest;
     }
 
-    private static String tierTitle(String tier) {
-        return "Tier " + named(tier);
+    private static String tierTitle(String tier, TierCatalog tiers) {
+        return "Tier " + named(tier, tiers);
     }
 
-    private static String named(String tier) {
-        return tier + " (" + Tiers.name(tier) + ")";
+    private static String named(String tier, TierCatalog tiers) {
+        return tier + " (" + tiers.name(tier) + ")";
     }
 
     /** The row's description without the tier name the title already gives, its met conditions, and its source. */
-    private static StringBuilder appendReason(StringBuilder text, CustomerFacts facts, RuleInfo row, String tier) {
-        String name = Tiers.name(tier);
+    private static StringBuilder appendReason(StringBuilder text, CustomerFacts facts, RuleInfo row, String tier,
+            TierCatalog tiers) {
+        String name = tiers.name(tier);
         String description = row.description();
         if (description.startsWith(name) && description.startsWith(":", name.length())) {
             text.append(description.substring(name.length() + 1).trim());

@@ -2,7 +2,7 @@ package com.acme.tiering.evaluation;
 
 import java.time.Instant;
 
-import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /**
  * A tier set by hand by an operations manager, in force until it expires or is ended. The rules still
@@ -21,16 +21,16 @@ public record TierOverride(long id, String tier, Kind kind, String reason, Insta
         FLOOR
     }
 
-    /** The tier in force when the rules give {@code rulesTier}. */
-    public String apply(String rulesTier) {
+    /** The tier in force when the rules give {@code rulesTier}, ranked by the catalog of the version deciding. */
+    public String apply(String rulesTier, TierCatalog tiers) {
         return switch (kind) {
             case PIN -> tier;
-            case FLOOR -> Tiers.rank(rulesTier) > Tiers.rank(tier) ? tier : rulesTier;
+            case FLOOR -> tiers.lower(rulesTier, tier) ? tier : rulesTier;
         };
     }
 
     /** Whether the override changes the rules' tier: a FLOOR below the rules' tier changes nothing. */
-    public boolean changes(String rulesTier) {
-        return !apply(rulesTier).equals(rulesTier);
+    public boolean changes(String rulesTier, TierCatalog tiers) {
+        return !apply(rulesTier, tiers).equals(rulesTier);
     }
 }

@@ -2,6 +2,7 @@ package com.acme.tiering.facts;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.function.ToIntFunction;
 
 /**
  * What the tier policy decides on: the tier the tier table gave, against the tier in force.
@@ -21,8 +22,10 @@ public record TierCandidate(
         LocalDate pendingSince,
         int daysPending) {
 
-    public static TierCandidate of(CustomerFacts facts, String qualifiedTier) {
-        boolean downgrade = facts.currentTier() != null && Tiers.rank(qualifiedTier) > Tiers.rank(facts.currentTier());
+    /** @param rank the rank of a tier in the version's catalog: 1 for the highest */
+    public static TierCandidate of(CustomerFacts facts, String qualifiedTier, ToIntFunction<String> rank) {
+        boolean downgrade = facts.currentTier() != null
+                && rank.applyAsInt(qualifiedTier) > rank.applyAsInt(facts.currentTier());
         LocalDate since = downgrade && facts.downgradePendingSince() != null ? facts.downgradePendingSince()
                 : facts.asOf();
         int days = (int) ChronoUnit.DAYS.between(since, facts.asOf());

@@ -66,7 +66,7 @@ public class RulesetSimulation {
         Optional<Rollback> rollback = rollbackBy(version, simulated);
         Set<String> tierRows = simulated.catalog().values().stream().filter(rule -> rule.assignsTier() != null)
                 .map(RuleInfo::source).collect(Collectors.toSet());
-        SimulationTally tally = new SimulationTally(tierRows);
+        SimulationTally tally = new SimulationTally(tierRows, simulated.tiers());
         LocalDate asOf = LocalDate.now(clock);
         eachCustomer(simulated, inForce, rollback, asOf, tally::add);
         SimulationReport report = tally.report(versionId, inForce.version(), simulated.version(), asOf,

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Explanation.FiredRule;
-import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /** Counts what a simulation finds, customer by customer, in memory bounded by the number of codes. */
 final class SimulationTally {
@@ -20,6 +20,7 @@ final class SimulationTally {
     static final int EXAMPLES_PER_CELL = 20;
 
     private final Set<String> tierRows;
+    private final TierCatalog tiers;
     private final Map<String, Map<String, Long>> migration = new TreeMap<>();
     private final Map<String, Map<String, Long>> qualified = new TreeMap<>();
     private final Map<String, Map<String, Long>> held = new TreeMap<>();
@@ -35,9 +36,13 @@ final class SimulationTally {
     private long restored;
     private int customers;
 
-    /** @param tierRows sources of the simulated version's tier-table rows */
-    SimulationTally(Set<String> tierRows) {
+    /**
+     * @param tierRows sources of the simulated version's tier-table rows
+     * @param tiers the simulated version's tier catalog, which ranks its tiers
+     */
+    SimulationTally(Set<String> tierRows, TierCatalog tiers) {
         this.tierRows = tierRows;
+        this.tiers = tiers;
     }
 
     void add(SimulatedCustomer customer) {
@@ -47,7 +52,7 @@ final class SimulationTally {
         String to = after.tier();
         count(migration, from, to);
         count(qualified, customer.qualifiedNow(), after.qualifiedTier());
-        if (Tiers.rank(after.qualifiedTier()) > Tiers.rank(after.rulesTier())) {
+        if (tiers.lower(after.qualifiedTier(), after.rulesTier())) {
             downgradesHeld++;
             count(held, after.rulesTier(), after.qualifiedTier());
         }

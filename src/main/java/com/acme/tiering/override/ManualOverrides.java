@@ -18,7 +18,8 @@ import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.evaluation.TierOverride;
-import com.acme.tiering.facts.Tiers;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /**
  * Sets and ends manual overrides. Each change raises {@link OverrideSet} or {@link OverrideEnded}, heard at once
@@ -40,10 +41,13 @@ public class ManualOverrides {
     private final Clock clock;
     private final Duration maxDuration;
     private final AuditLog audit;
+    private final ActiveRuleset active;
 
     ManualOverrides(ManualOverrideStore store, Customers customers, ApplicationEventPublisher events,
-            DecisionQueries decisions, Clock clock, TieringProperties properties, AuditLog audit) {
+            DecisionQueries decisions, Clock clock, TieringProperties properties, AuditLog audit,
+            ActiveRuleset active) {
         this.store = store;
+        this.active = active;
         this.audit = audit;
         this.customers = customers;
         this.events = events;
@@ -132,10 +136,11 @@ public class ManualOverrides {
     }
 
     private void check(NewOverride override, Instant now) {
-        if (!Tiers.CODES.contains(override.tier())) {
-            throw new OverrideInvalid("tier", "must be one of " + String.join(", ", Tiers.CODES));
+        TierCatalog tiers = active.current().tiers();
+        if (!tiers.contains(override.tier())) {
+            throw new OverrideInvalid("tier", "must be a tier of the rules in force: " + tiers.describe());
         }
-        if (override.kind() == TierOverride.Kind.FLOOR && Tiers.rank(override.tier()) == Tiers.CODES.size()) {
+        if (override.kind() == TierOverride.Kind.FLOOR && override.tier().equals(tiers.lowest().code())) {
             throw new OverrideInvalid("tier", "a FLOOR at " + override.tier() + ", the lowest tier, changes nothing");
         }
         if (override.reason() == null || override.reason().isBlank()) {

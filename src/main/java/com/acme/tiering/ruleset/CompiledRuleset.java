@@ -11,8 +11,6 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSession;
 
-import com.acme.tiering.facts.Tiers;
-
 /**
  * An immutable, compiled ruleset version: compiled once, evaluated with fresh sessions, swapped whole.
  *
@@ -22,18 +20,20 @@ import com.acme.tiering.facts.Tiers;
  * @param version the sha256 content hash of the rule files
  * @param tierRows the rules that give a tier, best tier first and in table order: what "why not higher" reads
  * @param firedRules the catalog by the compiled rules themselves, as a fired match names its rule
+ * @param tiers the version's tier catalog: codes, names, ranks and colours of its tiers
  */
 public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
-        List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules) {
+        List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules, TierCatalog tiers) {
 
-    public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog) {
-        this(version, files, kieBase, catalog, tierRows(catalog), firedRules(kieBase, catalog));
+    public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
+            TierCatalog tiers) {
+        this(version, files, kieBase, catalog, tierRows(catalog, tiers), firedRules(kieBase, catalog), tiers);
     }
 
     /** Sorted once per version, so no evaluation sorts the catalog. */
-    private static List<RuleInfo> tierRows(Map<String, RuleInfo> catalog) {
+    private static List<RuleInfo> tierRows(Map<String, RuleInfo> catalog, TierCatalog tiers) {
         return catalog.values().stream().filter(rule -> rule.assignsTier() != null)
-                .sorted(Comparator.comparing((RuleInfo r) -> Tiers.rank(r.assignsTier()))
+                .sorted(Comparator.comparing((RuleInfo r) -> tiers.rank(r.assignsTier()))
                         .thenComparing(r -> r.file())
                         .thenComparing(r -> r.row() != null ? r.row() : r.line() != null ? r.line() : Integer.MAX_VALUE))
                 .toList();

@@ -37,12 +37,18 @@ public class RulesetCompiler {
                     "Add .xlsx, .xls, .csv decision tables or .drl files"));
         }
         findings.addAll(DuplicateTables.in(sorted, "Keep one file per table: remove the other copy"));
-        sorted.forEach(file -> findings.addAll(unsafeCells(file)));
+        TierCatalogReader.Read tiers = TierCatalogReader.read(sorted);
+        findings.addAll(tiers.findings());
+        List<RuleFile> rules = sorted.stream().filter(file -> !TierCatalogReader.isCatalog(file)).toList();
+        rules.forEach(file -> findings.addAll(unsafeCells(file, tiers.catalog())));
+        if (findings.isEmpty()) {
+            findings.addAll(TierCoverage.uncovered(rules, tiers));
+        }
         if (!findings.isEmpty()) {
             throw RulesetInvalid.because(findings);
         }
         List<GeneratedDrl> drls = new ArrayList<>();
-        sorted.forEach(file -> drls.addAll(tables.translate(file, findings)));
+        rules.forEach(file -> drls.addAll(tables.translate(file, findings)));
         if (!findings.isEmpty()) {
             throw RulesetInvalid.because(findings);
         }
@@ -60,21 +66,20 @@ public class RulesetCompiler {
             throw RulesetInvalid.because(findings.stream().distinct().toList());
         }
         KieBase kieBase = builder.newKieBase();
-        return new CompiledRuleset(contentHash(sorted), sorted, kieBase, catalog(drls));
+        return new CompiledRuleset(contentHash(sorted), sorted, kieBase, catalog(drls), tiers.catalog());
     }
 
-    /** Tables are checked against the safe dialect, DRL against the static check, before Drools compiles them. */
-    private static List<Finding> unsafeCells(RuleFile file) {
+    /**
+     * Tables are checked against the safe dialect and the version's tier catalog, DRL against the static check,
+     * before Drools compiles them.
+     */
+    private static List<Finding> unsafeCells(RuleFile file, TierCatalog tiers) {
         try {
             if (file.kind() == RuleFile.Kind.DRL) {
                 return DrlInspector.inspect(file.name(), file.text());
             }
-            List<SheetGrid> grids = switch (file.kind()) {
-                case DRL -> List.of();
-                case CSV -> List.of(SheetGrid.ofCsv(file.text()));
-                case XLS, XLSX -> SheetGrid.ofWorkbook(file.content());
-            };
-            return grids.stream().flatMap(grid -> SafeDialect.inspect(file.name(), grid).stream()).toList();
+            return SheetGrid.of(file).stream().flatMap(grid -> SafeDialect.inspect(file.name(), grid, tiers).stream())
+                    .toList();
         }
         catch (java.io.IOException | RuntimeException unreadable) {
             return List.of(); // the translator reports files that are no spreadsheet at all

@@ -1,6 +1,5 @@
 package com.acme.tiering.ruleset;
 
-import static com.acme.tiering.ruleset.TableVocabulary.CODES;
 import static com.acme.tiering.ruleset.TableVocabulary.NUMBER;
 import static com.acme.tiering.ruleset.TableVocabulary.RANGES;
 import static com.acme.tiering.ruleset.TableVocabulary.RULESET_KEYWORDS;
@@ -30,14 +29,17 @@ class SafeDialect {
     private boolean oneActivationGroup;
     private final String file;
     private final SheetGrid grid;
+    private final TierCatalog tiers;
 
-    private SafeDialect(String file, SheetGrid grid) {
+    private SafeDialect(String file, SheetGrid grid, TierCatalog tiers) {
         this.file = file;
         this.grid = grid;
+        this.tiers = tiers;
     }
 
-    static List<Finding> inspect(String file, SheetGrid grid) {
-        SafeDialect dialect = new SafeDialect(file, grid);
+    /** @param tiers the version's tier catalog, which tier cells must name; null when it could not be read */
+    static List<Finding> inspect(String file, SheetGrid grid, TierCatalog tiers) {
+        SafeDialect dialect = new SafeDialect(file, grid, tiers);
         dialect.inspect();
         return dialect.findings;
     }
@@ -184,9 +186,12 @@ class SafeDialect {
                     + "brackets, semicolons or operators");
             return;
         }
-        List<String> codes = name == null ? null : CODES.get(name);
-        check(codes == null || codes.contains(cell.text()), cell, "'" + cell.text() + "' is not a known " + name,
-                codes == null ? null : "Use one of " + String.join(", ", codes));
+        List<String> codes = name == null ? null : TableVocabulary.codes(name, tiers);
+        boolean tier = TableVocabulary.isTier(name);
+        check(codes == null || codes.contains(cell.text()), cell, "'" + cell.text() + "' is not a known " + name
+                + (tier ? ": the tier catalog has no tier " + cell.text() : ""), codes == null ? null
+                        : tier ? "Use a tier of " + TierCatalogReader.TABLE + ": " + tiers.describe()
+                                : "Use one of " + String.join(", ", codes));
     }
 
     private static String fmt(double value) {

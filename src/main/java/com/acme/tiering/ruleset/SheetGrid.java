@@ -41,6 +41,15 @@ record SheetGrid(String sheet, Map<Integer, Map<Integer, GridCell>> rows) {
         return rows.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
     }
 
+    /** The sheets of a decision table file, whatever its format; none for DRL. */
+    static List<SheetGrid> of(RuleFile file) throws IOException {
+        return switch (file.kind()) {
+            case DRL -> List.of();
+            case CSV -> List.of(ofCsv(file.text()));
+            case XLS, XLSX -> ofWorkbook(file.content());
+        };
+    }
+
     static List<SheetGrid> ofWorkbook(byte[] content) throws IOException {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
         List<SheetGrid> grids = new ArrayList<>();

@@ -35,9 +35,6 @@ final class TableVocabulary {
 
     /** Codes an output or a compared fact may take; absent means free text (plan codes, segments). */
     static final Map<String, List<String>> CODES = Map.of(
-            "tier", List.of("A", "B", "C", "D"),
-            "currentTier", List.of("A", "B", "C", "D"),
-            "qualifiedTier", List.of("A", "B", "C", "D"),
             "churnRisk", List.of("NONE", "LOW", "MEDIUM", "HIGH"),
             "lifecycleStage", List.of("PROSPECT", "NEW", "ACTIVE", "COOLING", "DORMANT", "LOST"),
             "accountManager", List.of("DEDICATED", "POOLED", "DIGITAL"),
@@ -52,6 +49,21 @@ final class TableVocabulary {
             new double[] { 0, 365 });
 
     private TableVocabulary() {
+    }
+
+    /** The outputs and facts that hold a tier: their codes are the version's tier catalog's. */
+    static final Set<String> TIER_VALUES = Set.of("tier", "currentTier", "qualifiedTier");
+
+    static boolean isTier(String name) {
+        return name != null && TIER_VALUES.contains(name);
+    }
+
+    /** The codes a value may take, tiers from the catalog; null for free text or when no catalog could be read. */
+    static List<String> codes(String name, TierCatalog tiers) {
+        if (isTier(name)) {
+            return tiers == null ? null : tiers.codes();
+        }
+        return CODES.get(name);
     }
 
     static String actionTemplate(String output) {

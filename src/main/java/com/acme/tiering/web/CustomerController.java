@@ -70,7 +70,7 @@ class CustomerController {
             throw CustomerNotFound.forId(customerId);
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        ManualOverrides.NewOverride override = form.toOverride(page.zone(), page.today(), errors);
+        ManualOverrides.NewOverride override = form.toOverride(page.zone(), page.today(), page.tiers(), errors);
         if (override != null) {
             try {
                 Decision decision = overrides.set(customerId, override, who.getName());

@@ -21,10 +21,11 @@ import com.acme.tiering.decision.ChurnAlerts;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.evaluation.TierOverride;
-import com.acme.tiering.facts.Tiers;
 import com.acme.tiering.override.ManualOverride;
 import com.acme.tiering.override.ManualOverrides;
 import com.acme.tiering.override.NoOverride;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /**
  * What the customer page shows, gathered from the services the API reads: the current decision and its
@@ -42,9 +43,11 @@ class CustomerPage {
     private final ManualOverrides overrides;
     private final ChurnAlerts alerts;
     private final Clock clock;
+    private final ActiveRuleset active;
 
     CustomerPage(Customers customers, DecisionQueries decisions, ManualOverrides overrides, ChurnAlerts alerts,
-            Clock clock) {
+            Clock clock, ActiveRuleset active) {
+        this.active = active;
         this.customers = customers;
         this.decisions = decisions;
         this.overrides = overrides;
@@ -58,22 +61,23 @@ class CustomerPage {
      * @param pastOverrides the overrides that ended, newest first
      */
     public record View(Customer customer, Decision decision, List<DecisionTimeline.Entry> history,
-            List<ChurnAlert> openAlerts, TierOverride overrideInForce, List<ManualOverride> pastOverrides) {
+            List<ChurnAlert> openAlerts, TierOverride overrideInForce, List<ManualOverride> pastOverrides,
+            TierCatalog tiers) {
 
         /** A manual override made the tier in force differ from the rules' tier. */
         public boolean overridden() {
             return decision != null && decision.rulesTier() != null && !decision.rulesTier().equals(decision.tier());
         }
 
-        /** "Why not higher" is the rules' view: nothing is higher than A, whatever an override says. */
+        /** "Why not higher" is the rules' view: nothing is higher than the top tier, whatever an override says. */
         public boolean rulesGiveTopTier() {
-            return decision != null && Tiers.rank(decision.rulesTier() != null ? decision.rulesTier()
+            return decision != null && tiers.rank(decision.rulesTier() != null ? decision.rulesTier()
                     : decision.tier()) == 1;
         }
     }
 
     /** Dates, times and fact values as the page writes them, in the service's time zone. */
-    public record Formats(ZoneId zone) {
+    public record Formats(ZoneId zone, TierCatalog tiers) {
 
         private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -85,8 +89,9 @@ class CustomerPage {
             return zone.getId();
         }
 
+        /** The name the catalog in force gives the tier; a decision's own tierName is the name it was made with. */
         public String tierName(String tier) {
-            return Tiers.name(tier);
+            return tiers.name(tier);
         }
 
         /** A fact's value: numbers with thousands separators, null as "none". */
@@ -122,13 +127,18 @@ class CustomerPage {
                 .filter(o -> inForce == null || o.id() != inForce.id()).toList();
         View view = new View(customer, decisions.current(customerId).orElse(null),
                 DecisionTimeline.of(decisions.historyOrThrow(customerId)), alerts.waitingFor(customerId, ALERTS_SHOWN),
-                inForce, past);
+                inForce, past, tiers());
         model.addAttribute("section", "customers");
         model.addAttribute("view", view);
-        model.addAttribute("formats", new Formats(clock.getZone()));
+        model.addAttribute("formats", new Formats(clock.getZone(), tiers()));
         model.addAttribute("form", form);
         model.addAttribute("formErrors", formErrors);
         model.addAttribute("today", LocalDate.now(clock));
+    }
+
+    /** The tiers of the version in force: what an override may name. */
+    TierCatalog tiers() {
+        return active.current().tiers();
     }
 
     LocalDate today() {

@@ -14,6 +14,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.acme.tiering.decision.CustomerListing;
 import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /**
  * Finding a customer: search by id or name, optionally within one tier, a page at a time. The database does
@@ -25,8 +27,10 @@ class CustomerSearchController {
     static final int DEFAULT_SIZE = 25;
 
     private final DecisionQueries decisions;
+    private final ActiveRuleset active;
 
-    CustomerSearchController(DecisionQueries decisions) {
+    CustomerSearchController(DecisionQueries decisions, ActiveRuleset active) {
+        this.active = active;
         this.decisions = decisions;
     }
 
@@ -80,8 +84,8 @@ class CustomerSearchController {
     @GetMapping("/customers")
     String search(
             @RequestParam(defaultValue = "") @Size(max = 200, message = "must be at most 200 characters") String q,
-            @RequestParam(defaultValue = "") @Pattern(regexp = "[A-D]?", message = "must be one of A, B, C, D")
-            String tier,
+            @RequestParam(defaultValue = "") @Pattern(regexp = "(?:" + TierCatalog.CODE + ")?",
+                    message = "must be a tier code such as A") String tier,
             @RequestParam(defaultValue = "1") @Min(value = 1, message = "must be 1 or more")
             @Max(value = 1_000_000, message = "must be at most 1,000,000") int page,
             @RequestParam(defaultValue = "" + DEFAULT_SIZE) @Min(value = 1, message = "must be 1 or more")
@@ -91,7 +95,12 @@ class CustomerSearchController {
         Search search = new Search(q, tier, page, size, listing);
         model.addAttribute("section", "customers");
         model.addAttribute("search", search);
-        if (page > 1 && page > listing.totalPages()) {
+        TierCatalog tiers = active.current().tiers();
+        if (!tier.isEmpty() && !tiers.contains(tier)) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", "tier: must be one of " + tiers.describe() + ".");
+        }
+        else if (page > 1 && page > listing.totalPages()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", "page: there is no page " + page + " of these results; "
                     + switch (listing.totalPages()) {

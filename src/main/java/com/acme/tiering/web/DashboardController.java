@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import com.acme.tiering.decision.ChurnAlerts;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.DecisionSummary;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.TierCatalog;
 import com.acme.tiering.run.EvaluationRun;
 import com.acme.tiering.run.EvaluationRuns;
 
@@ -23,16 +25,15 @@ import com.acme.tiering.run.EvaluationRuns;
 @Controller
 class DashboardController {
 
-    /** Tiers in the order PRODUCT.md gives them, best first. */
-    static final List<String> TIERS = List.of("A", "B", "C", "D");
-
     private static final int TREND_RUNS = 12;
 
     private final DecisionQueries decisions;
     private final ChurnAlerts alerts;
     private final EvaluationRuns runs;
+    private final ActiveRuleset active;
 
-    DashboardController(DecisionQueries decisions, ChurnAlerts alerts, EvaluationRuns runs) {
+    DashboardController(DecisionQueries decisions, ChurnAlerts alerts, EvaluationRuns runs, ActiveRuleset active) {
+        this.active = active;
         this.decisions = decisions;
         this.alerts = alerts;
         this.runs = runs;
@@ -61,15 +62,27 @@ class DashboardController {
     @GetMapping("/")
     String dashboard(Model model) {
         DecisionSummary summary = decisions.summary();
+        TierCatalog tiers = active.current().tiers();
         model.addAttribute("section", "dashboard");
         model.addAttribute("summary", summary);
-        model.addAttribute("tiers", Series.of(inOrder(summary.byTier(), TIERS)));
+        model.addAttribute("tiers", Series.of(inOrder(summary.byTier(), tiers.codes())));
         model.addAttribute("stages", Series.of(summary.byLifecycleStage()));
         model.addAttribute("segments", Series.of(summary.byRfmSegment()));
         ChurnAlerts.OpenAlerts open = alerts.open();
         model.addAttribute("openAlerts", open);
         model.addAttribute("alertRisks", Series.of(open.byRisk()));
-        model.addAttribute("trend", trend(runs.tierTrend(TREND_RUNS)));
+        model.addAttribute("trend", trend(runs.tierTrend(TREND_RUNS), tiers.codes()));
+        // names and colours by code, for the charts app.js draws
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> colours = new LinkedHashMap<>();
+        tiers.byRank().forEach(tier -> {
+            names.put(tier.code(), tier.name());
+            if (tier.colour() != null) {
+                colours.put(tier.code(), tier.colour());
+            }
+        });
+        model.addAttribute("tierNames", names);
+        model.addAttribute("tierColours", colours);
         model.addAttribute("run", runs.latest(1).stream().findFirst().orElse(null));
         return "dashboard";
     }
@@ -89,10 +102,12 @@ class DashboardController {
         return ordered;
     }
 
-    private static Trend trend(SortedMap<Long, Map<String, Long>> byRun) {
+    private static Trend trend(SortedMap<Long, Map<String, Long>> byRun, List<String> tiers) {
         List<String> labels = byRun.keySet().stream().map(id -> "Run " + id).toList();
         Map<String, List<Long>> byTier = new LinkedHashMap<>();
-        TIERS.forEach(tier -> byTier.put(tier, byRun.values().stream().map(c -> c.getOrDefault(tier, 0L)).toList()));
+        List<String> all = new ArrayList<>(tiers);
+        byRun.values().forEach(counts -> counts.keySet().stream().filter(t -> !all.contains(t)).sorted().forEach(all::add));
+        all.forEach(tier -> byTier.put(tier, byRun.values().stream().map(c -> c.getOrDefault(tier, 0L)).toList()));
         return new Trend(labels, byTier);
     }
 }

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.acme.tiering.evaluation.TierOverride;
-import com.acme.tiering.facts.Tiers;
 import com.acme.tiering.override.ManualOverrides;
+import com.acme.tiering.ruleset.TierCatalog;
 
 /**
  * The manual override form as typed: every field a string, so that whatever arrives can be shown again
@@ -41,9 +41,10 @@ public record OverrideForm(String tier, String kind, String reason, String expir
      * The override the form asks for, or the fields at fault (form field name → message) in {@code errors}
      * and null.
      */
-    ManualOverrides.NewOverride toOverride(ZoneId zone, LocalDate today, Map<String, String> errors) {
-        if (tier == null || !Tiers.CODES.contains(tier)) {
-            errors.put("tier", "must be one of " + String.join(", ", Tiers.CODES));
+    ManualOverrides.NewOverride toOverride(ZoneId zone, LocalDate today, TierCatalog tiers,
+            Map<String, String> errors) {
+        if (!tiers.contains(tier)) {
+            errors.put("tier", "must be one of " + tiers.describe());
         }
         TierOverride.Kind parsedKind = parsedKind();
         if (parsedKind == null) {

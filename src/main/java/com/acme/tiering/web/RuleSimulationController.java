@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.acme.tiering.governance.RulesetSimulation;
 import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.governance.SimulationReport;
+import com.acme.tiering.ruleset.ActiveRuleset;
 
 /**
  * The impact preview of a version: run through RulesetSimulation as the API does, which keeps the latest report
@@ -29,8 +30,11 @@ class RuleSimulationController {
     private final RulesetSimulation simulation;
     private final RulesetVersions versions;
     private final VersionPage page;
+    private final ActiveRuleset active;
 
-    RuleSimulationController(RulesetSimulation simulation, RulesetVersions versions, VersionPage page) {
+    RuleSimulationController(RulesetSimulation simulation, RulesetVersions versions, VersionPage page,
+            ActiveRuleset active) {
+        this.active = active;
         this.simulation = simulation;
         this.versions = versions;
         this.page = page;
@@ -53,10 +57,11 @@ class RuleSimulationController {
         model.addAttribute("version", version);
         model.addAttribute("report", report);
         if (report != null) {
-            model.addAttribute("heatmap", TierHeatmap.of(report.tierMigration()));
+            List<String> order = active.current().tiers().codes();
+            model.addAttribute("heatmap", TierHeatmap.of(report.tierMigration(), order));
             model.addAttribute("qualified", report.qualifiedTierMigration() == null ? null
-                    : TierHeatmap.of(report.qualifiedTierMigration()));
-            model.addAttribute("shares", TierHeatmap.shares(report));
+                    : TierHeatmap.of(report.qualifiedTierMigration(), order));
+            model.addAttribute("shares", TierHeatmap.shares(report, order));
             model.addAttribute("stale", versions.activeVersion()
                     .map(active -> !active.contentHash().equals(report.activeVersion())).orElse(false));
         }
@@ -73,7 +78,7 @@ class RuleSimulationController {
         if (report == null) {
             throw new PageNotFound("Version " + id + " has not been simulated yet, so it has no example customers.");
         }
-        TierHeatmap heatmap = TierHeatmap.of(report.tierMigration());
+        TierHeatmap heatmap = TierHeatmap.of(report.tierMigration(), active.current().tiers().codes());
         for (String tier : List.of(from, to)) {
             if (!heatmap.hasTier(tier)) {
                 throw new PageNotFound("The simulation of version " + id + " has no tier '" + tier + "'; its tiers are "

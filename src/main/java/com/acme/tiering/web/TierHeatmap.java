@@ -31,8 +31,10 @@ public record TierHeatmap(List<String> tiers, List<Row> rows, long changed) {
     public record Share(String tier, BigDecimal before, BigDecimal after) {
     }
 
-    static TierHeatmap of(Map<String, Map<String, Long>> migration) {
-        List<String> tiers = tiers(migration.keySet(), migration.values().stream().flatMap(m -> m.keySet().stream()).toList());
+    /** @param order the tiers of the catalog in force, highest first */
+    static TierHeatmap of(Map<String, Map<String, Long>> migration, List<String> order) {
+        List<String> tiers = tiers(migration.keySet(), migration.values().stream().flatMap(m -> m.keySet().stream()).toList(),
+                order);
         long largest = 0;
         long changed = 0;
         for (String from : tiers) {
@@ -57,8 +59,8 @@ public record TierHeatmap(List<String> tiers, List<Row> rows, long changed) {
         return new TierHeatmap(tiers, rows, changed);
     }
 
-    static List<Share> shares(SimulationReport report) {
-        return tiers(report.revenueShareBefore().keySet(), report.revenueShareAfter().keySet()).stream()
+    static List<Share> shares(SimulationReport report, List<String> order) {
+        return tiers(report.revenueShareBefore().keySet(), report.revenueShareAfter().keySet(), order).stream()
                 .map(tier -> new Share(tier, report.revenueShareBefore().getOrDefault(tier, BigDecimal.ZERO),
                         report.revenueShareAfter().getOrDefault(tier, BigDecimal.ZERO)))
                 .toList();
@@ -68,11 +70,12 @@ public record TierHeatmap(List<String> tiers, List<Row> rows, long changed) {
         return tiers.contains(tier);
     }
 
-    /** The tiers PRODUCT.md names, best first, then any other a version assigns. */
-    private static List<String> tiers(java.util.Collection<String> some, java.util.Collection<String> others) {
+    /** The tiers of the catalog in force, best first, then any other a version assigns. */
+    private static List<String> tiers(java.util.Collection<String> some, java.util.Collection<String> others,
+            List<String> order) {
         TreeSet<String> all = new TreeSet<>(some);
         all.addAll(others);
-        List<String> ordered = new ArrayList<>(DashboardController.TIERS.stream().filter(all::contains).toList());
+        List<String> ordered = new ArrayList<>(order.stream().filter(all::contains).toList());
         all.stream().filter(tier -> !ordered.contains(tier)).forEach(ordered::add);
         return ordered;
     }

@@ -25,7 +25,7 @@ class SpreadsheetFormatsTests {
     @ValueSource(strings = { "libreoffice-xlsx", "libreoffice-xls" })
     void resavedWorkbooksCompileToTheSameRulesAndPassEveryScenario(String folder) throws IOException {
         List<RuleFile> files = new ArrayList<>(new RulesDirectory().read(Path.of("rules")).stream()
-                .filter(f -> f.kind() == RuleFile.Kind.DRL).toList());
+                .filter(f -> f.kind() == RuleFile.Kind.DRL || f.name().equals("tier-catalog.xlsx")).toList());
         try (Stream<Path> saved = Files.list(Path.of("src/test/resources/workbooks", folder))) {
             for (Path path : saved.toList()) {
                 files.add(new RuleFile(path.getFileName().toString(), Files.readAllBytes(path)));

@@ -67,7 +67,7 @@ class RuleFiringsTests {
         // only the catalog matters to the counters: no KieBase, so no compiled rules to index
         Map<String, RuleInfo> catalog = java.util.Arrays.stream(rules)
                 .collect(Collectors.toMap(r -> "rules." + r.name(), r -> r));
-        return new CompiledRuleset(version, List.of(), null, catalog, List.of(), Map.of());
+        return new CompiledRuleset(version, List.of(), null, catalog, List.of(), Map.of(), null);
     }
 
     private static Decision decision(String version, RuleInfo fired) {

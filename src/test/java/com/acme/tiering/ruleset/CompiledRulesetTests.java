@@ -44,7 +44,7 @@ class CompiledRulesetTests {
         CustomerFacts facts = new CustomerFacts("C-1", null, "Retail", null, null, null, LocalDate.of(2026, 11, 24),
                 null, null, null, 12, 5, new BigDecimal("30000"), null, new BigDecimal("55"), null, null, null, null,
                 2, 0, 70, 6, 0, 4, 4, 3, new BigDecimal("0.84"), "B", null, null);
-        TierCandidate candidate = TierCandidate.of(facts, "C");
+        TierCandidate candidate = TierCandidate.of(facts, "C", SHIPPED.tiers()::rank);
         for (RuleInfo rule : SHIPPED.catalog().values()) {
             for (RuleInfo.FactRead read : rule.reads()) {
                 FactModel.Reader reader = read.reader();

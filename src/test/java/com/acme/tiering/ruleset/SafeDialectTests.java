@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
 class SafeDialectTests {
 
     private final List<RuleFile> shipped = new RulesDirectory().read(Path.of("rules"));
+    private final TierCatalog tiers = TierCatalogReader.read(shipped).catalog();
 
     @Test
     void theShippedTablesSpeakTheSafeDialect() throws IOException {
         for (RuleFile file : shipped.stream().filter(f -> f.name().endsWith(".xlsx")).toList()) {
             for (SheetGrid grid : SheetGrid.ofWorkbook(file.content())) {
-                assertThat(SafeDialect.inspect(file.name(), grid)).as(file.name()).isEmpty();
+                assertThat(SafeDialect.inspect(file.name(), grid, tiers)).as(file.name()).isEmpty();
             }
         }
     }
@@ -117,7 +118,7 @@ class SafeDialectTests {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             for (SheetGrid grid : SheetGrid.ofWorkbook(out.toByteArray())) {
-                findings.addAll(SafeDialect.inspect("rfm-segments.xlsx", grid));
+                findings.addAll(SafeDialect.inspect("rfm-segments.xlsx", grid, tiers));
             }
         }
         assertThat(findings).as("the ten RFM rows cover the 25 score pairs without overlap").isEmpty();
@@ -143,7 +144,7 @@ class SafeDialectTests {
     private void assertFinding(Consumer<Sheet> edit, String cell, String message) throws IOException {
         List<Finding> findings = new ArrayList<>();
         for (SheetGrid grid : SheetGrid.ofWorkbook(edited(edit))) {
-            findings.addAll(SafeDialect.inspect("tiers.xlsx", grid));
+            findings.addAll(SafeDialect.inspect("tiers.xlsx", grid, tiers));
         }
         assertThat(findings).anySatisfy(finding -> {
             assertThat(finding.cell()).isEqualTo(cell);

@@ -65,6 +65,9 @@ class CustomerPagesTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    com.acme.tiering.ruleset.ActiveRuleset active;
+
     /** A word in every name this test makes, and the prefix of every id. */
     String word;
 
@@ -127,7 +130,8 @@ class CustomerPagesTests {
                 .andExpect(content().string(allOf(containsString("<title>Customers · Customer Tiering</title>"),
                         containsString("href=\"/customers/" + buyer + "\""),
                         containsString("href=\"/customers/" + prospect + "\""),
-                        containsString("class=\"tier tier-" + decided.tier() + "\""),
+                        containsString("class=\"tier\" data-tier-colour=\"" + active.current().tiers()
+                                .colour(decided.tier()) + "\" title=\"" + decided.tierName() + "\">" + decided.tier()),
                         containsString("Buyer " + word + " 1"), containsString("Alex Rep"),
                         containsString("1–2 of 2 customers"), containsString("Page 1 of 1"),
                         containsString("<label for=\"q\">"))));
@@ -191,7 +195,8 @@ class CustomerPagesTests {
         expect400(get("/customers").param("page", "1000001"), "page: must be at most 1,000,000");
         expect400(get("/customers").param("page", "two"), "&#39;two&#39; is not a valid page");
         expect400(get("/customers").param("size", "99999999999"), "is not a valid size");
-        expect400(get("/customers").param("tier", "E"), "tier: must be one of A, B, C, D");
+        expect400(get("/customers").param("tier", "E"), "tier: must be one of A (Strategic), B (Key), C (Standard), D (Basic).");
+        expect400(get("/customers").param("tier", "a-"), "tier: must be a tier code such as A");
         expect400(get("/customers").param("q", "x".repeat(201)), "q: must be at most 200 characters");
         expect400(get("/customers").param("q", word).param("page", "3"),
                 "page: there is no page 3 of these results; they fit on 1 page.");
@@ -330,7 +335,7 @@ class CustomerPagesTests {
         String tier = decisions.currentOrThrow(id).tier();
         String future = today.plusDays(30).toString();
         refused(override(id, "A", "PIN", "   ", future), "Reason: must say why the tier is set by hand");
-        refused(override(id, "E", "PIN", "Board decision", future), "Tier: must be one of A, B, C, D");
+        refused(override(id, "E", "PIN", "Board decision", future), "Tier: must be one of A (Strategic), B (Key), C (Standard), D (Basic)");
         refused(override(id, "A", "NUDGE", "Board decision", future), "Kind: must be PIN (exactly this tier)");
         refused(override(id, "A", "PIN", "Board decision", today.minusDays(1).toString()),
                 "Expires on: must be today or later (today is " + today + ")");

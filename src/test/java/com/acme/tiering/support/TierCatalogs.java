@@ -1,0 +1,99 @@
+package com.acme.tiering.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import com.acme.tiering.ruleset.RuleFile;
+
+/**
+ * Tier catalogs ({@code tier-catalog.xlsx}) as an operations manager saves them: a header row, then one row per tier
+ * (Code, Name, Rank, Description, Colour, Replaces). Also wrote the shipped {@code rules/tier-catalog.xlsx}, from
+ * {@link #SHIPPED}.
+ */
+public final class TierCatalogs {
+
+    public static final String FILE = "tier-catalog.xlsx";
+
+    /** Today's tiers, as shipped in rules/tier-catalog.xlsx. */
+    public static final List<Object[]> SHIPPED = List.of(
+            row("A", "Strategic", 1, "Among the customers making 70% of revenue, and buying regularly", "#1F5F8B", ""),
+            row("B", "Key", 2, "Among the customers making 70% of revenue, the next 20%, or fast-growing", "#3C8DBC",
+                    ""),
+            row("C", "Standard", 3, "Bought in the last 12 months", "#6A9FC4", ""),
+            row("D", "Basic", 4, "No purchase in the last 12 months", "#8796A0", ""));
+
+    private TierCatalogs() {
+    }
+
+    public static Object[] row(String code, String name, Object rank, String description, String colour,
+            String replaces) {
+        return new Object[] { code, name, rank, description, colour, replaces };
+    }
+
+    /** The shipped tiers with other names, best first: e.g. 战略, 重点, 普通, 基础. */
+    public static RuleFile renamed(String... names) {
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < SHIPPED.size(); i++) {
+            Object[] tier = SHIPPED.get(i).clone();
+            tier[1] = names[i];
+            rows.add(tier);
+        }
+        return catalog(rows);
+    }
+
+    public static RuleFile catalog(List<Object[]> rows) {
+        return new RuleFile(FILE, xlsx(rows));
+    }
+
+    /** The workbook: sheet TierCatalog, a bold header row, numbers as numbers, empty cells left out. */
+    public static byte[] xlsx(List<Object[]> rows) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("TierCatalog");
+            CellStyle header = workbook.createCellStyle();
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            Row titles = sheet.createRow(0);
+            String[] columns = { "Code", "Name", "Rank", "Description", "Colour", "Replaces" };
+            for (int c = 0; c < columns.length; c++) {
+                titles.createCell(c).setCellValue(columns[c]);
+                titles.getCell(c).setCellStyle(header);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                Object[] values = rows.get(r);
+                for (int c = 0; c < values.length; c++) {
+                    if (values[c] instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    }
+                    else if (values[c] != null && !values[c].toString().isEmpty()) {
+                        row.createCell(c).setCellValue(values[c].toString());
+                    }
+                }
+            }
+            int[] widths = { 10, 24, 8, 70, 12, 16 };
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, widths[c] * 256);
+            }
+            sheet.createFreezePane(0, 1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+        catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+}
