@@ -5,12 +5,14 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
+import com.acme.tiering.ruleset.RulesetActivated;
 import com.acme.tiering.ruleset.TierCatalog;
 
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +34,7 @@ class CurrentTiers {
     private final DecisionQueries decisions;
     private final MeterRegistry registry;
     private final long refreshNanos;
+    private final ActiveRuleset active;
     private TierCatalog tiers;
     private List<Meter> gauges = List.of();
     private Map<String, Long> counts = Map.of();
@@ -43,7 +46,19 @@ class CurrentTiers {
         this.decisions = decisions;
         this.registry = registry;
         this.refreshNanos = properties.tierCountsRefresh().toNanos();
-        active.whenActivated(this::activated);
+        this.active = active;
+        activated(active.current());
+    }
+
+    /** The version put in force may bring other tiers or names; a failure here must not hide the activation. */
+    @EventListener
+    void onActivated(RulesetActivated event) {
+        try {
+            activated(active.current());
+        }
+        catch (RuntimeException failure) {
+            log.warn("Tier gauges were not renewed for version {}", event.contentHash(), failure);
+        }
     }
 
     /** A version with the same tiers keeps the gauges; other tiers or names replace them. */
