@@ -61,6 +61,15 @@ class SimulationAndRollbackTests {
     record Holding(String tier, LocalDate since, LocalDate pendingSince, String qualified, String changeKey) {
     }
 
+    /** The demo context is shared (TestProfiles.DEMO): the classes after this one find the shipped rules in force. */
+    @org.junit.jupiter.api.AfterAll
+    static void shippedRulesBackInForce(@Autowired Governance governance, @Autowired EvaluationRuns runs)
+            throws InterruptedException {
+        if (governance.firstVersionBackInForce("ops")) {
+            DemoRun.awaitCompleted(runs);
+        }
+    }
+
     @Test
     void theSimulationPredictsPublishingCustomerByCustomerAndRollingBackRestoresWhatWasBefore() throws Exception {
         DemoRun.awaitCompleted(runs);

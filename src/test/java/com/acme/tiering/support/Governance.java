@@ -70,4 +70,18 @@ public class Governance {
     public RulesetVersions.Version uploadAndPublish(List<RuleFile> files, List<RuleFile> tests, String author) {
         return Approval.uploadAndPublish(drafts, simulation, publication, files, tests, author);
     }
+
+    /**
+     * Puts the rules the context started with (its first version) back in force, for the test classes that share
+     * the context after one that published other rules; returns whether anything had to change.
+     */
+    public boolean firstVersionBackInForce(String actor) {
+        RulesetVersions.Version first = versions.all().stream()
+                .min(java.util.Comparator.comparingLong(RulesetVersions.Version::id)).orElseThrow();
+        if (versions.activeVersion().map(v -> v.id() == first.id()).orElse(false)) {
+            return false;
+        }
+        publication.activate(first.id(), actor, "the shipped rules back in force for the next test class");
+        return true;
+    }
 }
