@@ -49,6 +49,11 @@ public final class LegacyChurnTriggers {
     public record Comparison(int compared, List<String> differences) {
     }
 
+    /** {@link #compare(List, CompiledRuleset)} with the shipped rules, rules/churn-triggers.xlsx among them. */
+    public static Comparison compareWithShipped(List<CustomerFacts> customers) {
+        return compare(customers, ShippedRules.ruleset());
+    }
+
     /**
      * Decides every customer with both rulesets and compares the signals (trigger, risk, recommended action and hours,
      * in order), the churn risk, the tier and the plan.
