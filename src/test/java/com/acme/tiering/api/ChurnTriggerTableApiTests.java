@@ -74,13 +74,16 @@ class ChurnTriggerTableApiTests {
                         "Complaint burst: three complaints in 90 days,0.95,2,2023-01-01,10,,,,3,");
         // the operations manager's own scenarios follow the change: a burst, and a key account at high risk, need 3
         String plans = Files.readString(Path.of("rule-tests/service-plans.csv"))
-                .replace("Key account at high churn risk,0.80,3,2022-01-01,20,2,", "Key account at high churn risk,0.80,3,2022-01-01,20,3,");
+                .replace("Key account at high churn risk,0.80,3,2022-01-01,20,2,",
+                        "Key account at high churn risk,0.80,3,2022-01-01,20,3,");
 
         String created = mvc.perform(multipart("/api/v1/rulesets")
-                .file(new MockMultipartFile("files", "churn-triggers.xlsx", "application/octet-stream", threeComplaints))
+                .file(new MockMultipartFile("files", "churn-triggers.xlsx", "application/octet-stream",
+                        threeComplaints))
                 .file(new MockMultipartFile("tests", "churn-triggers.csv", "text/csv",
                         tests.getBytes(StandardCharsets.UTF_8)))
-                .file(new MockMultipartFile("tests", "service-plans.csv", "text/csv", plans.getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("tests", "service-plans.csv", "text/csv",
+                        plans.getBytes(StandardCharsets.UTF_8)))
                 .param("comment", "three complaints make a burst").with(httpBasic("ops", "ops-demo")))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.findings").isEmpty())
                 .andExpect(jsonPath("$.failingTests").isEmpty())
@@ -90,7 +93,8 @@ class ChurnTriggerTableApiTests {
 
         Map<?, ?> report = json.readValue(simulation, Map.class);
         assertThat(withTwoComplaints).as("demo customers with exactly two complaints").isPositive();
-        assertThat(counts(report.get("alertsClosing"))).containsExactly(Map.entry("COMPLAINT_BURST", withTwoComplaints));
+        assertThat(counts(report.get("alertsClosing")))
+                .containsExactly(Map.entry("COMPLAINT_BURST", withTwoComplaints));
         assertThat(counts(report.get("alertsOpening"))).isEmpty();
     }
 

@@ -104,8 +104,8 @@ class ChurnTriggerTableTests {
         CompiledRuleset ruleset = with(edited);
 
         Evaluation drop = evaluate(ruleset, """
-                paretoShare,ordersLast12m,firstOrderDate,recencyDays,revenuePrev6m,revenueLast6m,complaintsLast90d,lastContactDays
-                0.95,3,2023-01-01,10,12000,3000,2,10
+                paretoShare,ordersLast12m,recencyDays,revenuePrev6m,revenueLast6m,complaintsLast90d,lastContactDays
+                0.95,3,10,12000,3000,2,10
                 """);
 
         assertThat(drop.churnSignals()).extracting(ChurnSignal::triggerId).containsExactly("REVENUE_DECLINE",
@@ -139,7 +139,8 @@ class ChurnTriggerTableTests {
         assertThatThrownBy(() -> with(edited)).isInstanceOfSatisfying(RulesetInvalid.class,
                 invalid -> assertThat(invalid.findings()).extracting(Finding::location, Finding::message)
                         .anySatisfy(found -> {
-                            assertThat(found.toList().get(0)).isEqualTo("churn-triggers.xlsx › ChurnTriggers › " + cell);
+                            assertThat(found.toList().get(0))
+                                    .isEqualTo("churn-triggers.xlsx › ChurnTriggers › " + cell);
                             assertThat((String) found.toList().get(1)).contains(message);
                         }));
     }
