@@ -46,7 +46,7 @@ class DecisionTableTranslator {
     private List<GeneratedDrl> translateCsv(RuleFile file, List<Finding> findings) {
         SheetGrid grid = SheetGrid.ofCsv(file.text());
         if (ChurnTriggerTable.start(grid).isPresent()) {
-            return List.of(ChurnTriggerTable.drl(file.name(), grid));
+            return List.of(ChurnTriggerDrl.drl(file.name(), grid));
         }
         try {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), InputType.CSV);
@@ -82,7 +82,7 @@ class DecisionTableTranslator {
         Map<String, SheetGrid> triggerTables = triggerTables(file);
         for (String sheet : sheets) {
             if (triggerTables.containsKey(sheet)) {
-                drls.add(ChurnTriggerTable.drl(file.name(), triggerTables.get(sheet)));
+                drls.add(ChurnTriggerDrl.drl(file.name(), triggerTables.get(sheet)));
                 continue;
             }
             try {
@@ -97,7 +97,7 @@ class DecisionTableTranslator {
         return drls;
     }
 
-    /** The sheets holding a churn-trigger table, which {@link ChurnTriggerTable} translates rather than Drools. */
+    /** The sheets holding a churn-trigger table, which {@link ChurnTriggerDrl} translates rather than Drools. */
     private static Map<String, SheetGrid> triggerTables(RuleFile file) {
         try {
             Map<String, SheetGrid> tables = new HashMap<>();
