@@ -116,7 +116,7 @@ final class HandWrittenPolicy {
         return f == 5 ? "Can't Lose Them" : f >= 3 ? "At Risk" : "Hibernating";
     }
 
-    /** churn-triggers.drl, on the tier in force after the tier policy. */
+    /** churn-triggers.xlsx, on the tier in force after the tier policy. */
     private static List<ChurnSignal> churnSignals(CustomerFacts facts, String tier) {
         List<ChurnSignal> signals = new ArrayList<>(2);
         boolean keyAccount = tier.equals("A") || tier.equals("B");
@@ -125,28 +125,34 @@ final class HandWrittenPolicy {
         if (facts.ordersLast12m() >= 4 && recency != null && recency > 30 && interval != null) {
             BigDecimal silent = BigDecimal.valueOf(recency);
             if (silent.compareTo(interval.multiply(BigDecimal.valueOf(3))) > 0) {
-                signals.add(new ChurnSignal("OVERDUE_PURCHASE", "HIGH", "Account manager calls within 48 h", 48));
+                signals.add(new ChurnSignal("OVERDUE_PURCHASE", "HIGH", "Account manager calls within 48 h",
+                        "ACCOUNT_MANAGER", 48));
             }
             else if (silent.compareTo(interval.multiply(BigDecimal.valueOf(2))) > 0) {
-                signals.add(new ChurnSignal("OVERDUE_PURCHASE", "MEDIUM", "Account manager calls within 48 h", 48));
+                signals.add(new ChurnSignal("OVERDUE_PURCHASE", "MEDIUM", "Account manager calls within 48 h",
+                        "ACCOUNT_MANAGER", 48));
             }
         }
         if (facts.revenuePrev6m().compareTo(DECLINE_FLOOR) >= 0
                 && facts.revenueLast6m().compareTo(DECLINE_SHARE.multiply(facts.revenuePrev6m())) < 0) {
             signals.add(new ChurnSignal("REVENUE_DECLINE", keyAccount ? "HIGH" : "MEDIUM",
-                    "Business review within 14 days", 336));
+                    "Business review within 14 days", "ACCOUNT_MANAGER", 336));
         }
         if (facts.complaintsLast90d() >= 2) {
-            signals.add(new ChurnSignal("COMPLAINT_BURST", "HIGH", "Service manager follows up within 24 h", 24));
+            signals.add(new ChurnSignal("COMPLAINT_BURST", "HIGH", "Service manager follows up within 24 h",
+                    "SERVICE_MANAGER", 24));
         }
         if (facts.openTickets() >= 3) {
-            signals.add(new ChurnSignal("UNRESOLVED_TICKETS", "MEDIUM", "Support lead reviews within 48 h", 48));
+            signals.add(new ChurnSignal("UNRESOLVED_TICKETS", "MEDIUM", "Support lead reviews within 48 h",
+                    "SUPPORT_LEAD", 48));
         }
         if (keyAccount && facts.lastContactDays() != null && facts.lastContactDays() > 60) {
-            signals.add(new ChurnSignal("GONE_SILENT", "MEDIUM", "Schedule a visit within 14 days", 336));
+            signals.add(new ChurnSignal("GONE_SILENT", "MEDIUM", "Schedule a visit within 14 days",
+                    "ACCOUNT_MANAGER", 336));
         }
         if (facts.latestNps() != null && facts.latestNps() <= 6) {
-            signals.add(new ChurnSignal("DETRACTOR", "MEDIUM", "Account manager calls within 72 h", 72));
+            signals.add(new ChurnSignal("DETRACTOR", "MEDIUM", "Account manager calls within 72 h",
+                    "ACCOUNT_MANAGER", 72));
         }
         return signals;
     }

@@ -11,12 +11,13 @@ public record AlertOpened(
         String risk,
         String recommendedAction,
         String owner,
+        String ownerRole,
         Instant openedAt,
         Instant dueAt) {
 
     static AlertOpened of(ChurnAlertStore.OpenedAlert opened) {
         ChurnAlertStore.NewAlert a = opened.alert();
         return new AlertOpened(opened.id(), a.customerId(), a.customerName(), a.triggerId(), a.risk(),
-                a.recommendedAction(), a.owner(), a.openedAt(), a.dueAt());
+                a.recommendedAction(), a.owner(), a.ownerRole(), a.openedAt(), a.dueAt());
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
  * A churn alert: opened when a trigger starts firing for a customer, one alert per customer and trigger
  * episode. People acknowledge and resolve it; the service closes it when the trigger stops firing.
  *
+ * @param owner the account owner of the customer, whom the alert is for
+ * @param ownerRole who in the sales or service organisation acts on it (the trigger's owner role), null if none
  * @param status where it stands (CLOSED: closed automatically)
  * @param closedAt when the service closed it because the trigger stopped firing
  * @param overdue still OPEN or ACKNOWLEDGED after its due time
@@ -20,6 +22,7 @@ public record ChurnAlert(
         String risk,
         String recommendedAction,
         String owner,
+        String ownerRole,
         AlertStatus status,
         Instant openedAt,
         Instant dueAt,

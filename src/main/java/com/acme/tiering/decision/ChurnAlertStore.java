@@ -28,7 +28,7 @@ class ChurnAlertStore {
 
     private static final String COLUMNS = """
             a.id, a.customer_id, c.name AS customer_name, a.trigger_id, a.risk, a.recommended_action, a.owner,
-            a.status, a.open_key, a.opened_at, a.due_at, a.closed_at, a.closed_reason
+            a.owner_role, a.status, a.open_key, a.opened_at, a.due_at, a.closed_at, a.closed_reason
             FROM churn_alert a LEFT JOIN customer c ON c.customer_id = a.customer_id""";
 
     private final JdbcClient jdbc;
@@ -44,7 +44,7 @@ class ChurnAlertStore {
     }
 
     record NewAlert(String customerId, String customerName, String triggerId, String risk, String recommendedAction,
-            String owner, Instant openedAt, Instant dueAt) {
+            String owner, String ownerRole, Instant openedAt, Instant dueAt) {
 
         String openKey() {
             return customerId + "|" + triggerId;
@@ -86,18 +86,19 @@ class ChurnAlertStore {
             return List.of();
         }
         template.batchUpdate("""
-                INSERT INTO churn_alert (customer_id, trigger_id, risk, recommended_action, owner, status, open_key,
-                    opened_at, due_at)
-                VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)
+                INSERT INTO churn_alert (customer_id, trigger_id, risk, recommended_action, owner, owner_role, status,
+                    open_key, opened_at, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)
                 """, alerts, alerts.size(), (ps, a) -> {
                     ps.setString(1, a.customerId());
                     ps.setString(2, a.triggerId());
                     ps.setString(3, a.risk());
                     ps.setString(4, a.recommendedAction());
                     ps.setString(5, a.owner());
-                    ps.setString(6, a.openKey());
-                    ps.setTimestamp(7, Timestamp.from(a.openedAt()));
-                    ps.setTimestamp(8, Timestamp.from(a.dueAt()));
+                    ps.setString(6, a.ownerRole());
+                    ps.setString(7, a.openKey());
+                    ps.setTimestamp(8, Timestamp.from(a.openedAt()));
+                    ps.setTimestamp(9, Timestamp.from(a.dueAt()));
                 });
         // The open key is unique while set, so it finds the rows just inserted on every database alike.
         java.util.Map<String, Long> ids = new java.util.HashMap<>();
@@ -221,7 +222,7 @@ class ChurnAlertStore {
         boolean stillOpen = status.waiting();
         return new ChurnAlert(rs.getLong("id"), rs.getString("customer_id"), rs.getString("customer_name"),
                 rs.getString("trigger_id"), rs.getString("risk"), rs.getString("recommended_action"),
-                rs.getString("owner"), status, rs.getTimestamp("opened_at").toInstant(), dueAt,
+                rs.getString("owner"), rs.getString("owner_role"), status, rs.getTimestamp("opened_at").toInstant(), dueAt,
                 closedAt == null ? null : closedAt.toInstant(), rs.getString("closed_reason"),
                 stillOpen && dueAt.isBefore(now), rs.getString("open_key") != null);
     }

@@ -128,6 +128,6 @@ public class DecisionRecorder {
         String owner = decision.facts() == null ? null : decision.facts().accountOwner();
         String name = decision.facts() == null ? null : decision.facts().name();
         return new NewAlert(decision.customerId(), name, signal.triggerId(), signal.risk(), signal.recommendedAction(),
-                owner, now, now.plus(Duration.ofHours(signal.dueWithinHours())));
+                owner, signal.ownerRole(), now, now.plus(Duration.ofHours(signal.dueWithinHours())));
     }
 }

@@ -47,6 +47,11 @@ public record Evaluation(
             String supportChannel) {
     }
 
-    public record ChurnSignal(String triggerId, String risk, String recommendedAction, int dueWithinHours) {
+    /**
+     * @param ownerRole who in the sales or service organisation acts on it, e.g. ACCOUNT_MANAGER; null when the rule
+     *     names none
+     */
+    public record ChurnSignal(String triggerId, String risk, String recommendedAction, String ownerRole,
+            int dueWithinHours) {
     }
 }

@@ -18,7 +18,7 @@ public record Explanation(String summary, List<FiredRule> firedRules, List<TierG
     }
 
     /**
-     * @param source human-readable origin, e.g. {@code tiers.xlsx › Tiers › row 12} or {@code churn-triggers.drl › line 14}
+     * @param source human-readable origin, e.g. {@code tiers.xlsx › Tiers › row 12} or {@code lifecycle.drl › line 29}
      * @param sheet null for DRL; @param row the 1-based spreadsheet row, null for DRL; @param line the DRL line, null for tables
      * @param factsRead the values of the facts its conditions read, by fact name, in condition order
      */

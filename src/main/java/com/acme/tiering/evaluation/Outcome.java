@@ -57,7 +57,26 @@ public final class Outcome {
     }
 
     public void signal(String triggerId, String risk, String recommendedAction, int dueWithinHours) {
-        signals.add(new ChurnSignal(triggerId, risk, recommendedAction, dueWithinHours));
+        signal(triggerId, risk, recommendedAction, null, dueWithinHours);
+    }
+
+    /**
+     * A trigger's signal. A trigger gives one signal: when it has one already, the higher risk stays, in the place
+     * of the first (a trigger table's rows of one trigger already give only their highest risk; this keeps DRL and
+     * tables that name the same trigger from opening two alerts for it).
+     */
+    public void signal(String triggerId, String risk, String recommendedAction, String ownerRole,
+            int dueWithinHours) {
+        ChurnSignal signal = new ChurnSignal(triggerId, risk, recommendedAction, ownerRole, dueWithinHours);
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i).triggerId().equals(triggerId)) {
+                if (riskRank(risk) > riskRank(signals.get(i).risk())) {
+                    signals.set(i, signal);
+                }
+                return;
+            }
+        }
+        signals.add(signal);
     }
 
     public void plan(String code) {

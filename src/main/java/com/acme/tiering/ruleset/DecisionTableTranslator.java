@@ -44,6 +44,10 @@ class DecisionTableTranslator {
     }
 
     private List<GeneratedDrl> translateCsv(RuleFile file, List<Finding> findings) {
+        SheetGrid grid = SheetGrid.ofCsv(file.text());
+        if (ChurnTriggerTable.start(grid).isPresent()) {
+            return List.of(ChurnTriggerDrl.drl(file.name(), grid));
+        }
         try {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), InputType.CSV);
             return List.of(new GeneratedDrl(file.name(), "csv", withHeader(drl)));
@@ -75,7 +79,12 @@ class DecisionTableTranslator {
                     "A decision table starts with a cell 'RuleTable <name>' below the RuleSet rows"));
         }
         List<GeneratedDrl> drls = new ArrayList<>();
+        Map<String, SheetGrid> triggerTables = triggerTables(file);
         for (String sheet : sheets) {
+            if (triggerTables.containsKey(sheet)) {
+                drls.add(ChurnTriggerDrl.drl(file.name(), triggerTables.get(sheet)));
+                continue;
+            }
             try {
                 String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), sheet);
                 drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl), cellsBySheet.get(sheet),
@@ -86,6 +95,19 @@ class DecisionTableTranslator {
             }
         }
         return drls;
+    }
+
+    /** The sheets holding a churn-trigger table, which {@link ChurnTriggerDrl} translates rather than Drools. */
+    private static Map<String, SheetGrid> triggerTables(RuleFile file) {
+        try {
+            Map<String, SheetGrid> tables = new HashMap<>();
+            SheetGrid.ofWorkbook(file.content()).stream().filter(grid -> ChurnTriggerTable.start(grid).isPresent())
+                    .forEach(grid -> tables.put(grid.sheet(), grid));
+            return tables;
+        }
+        catch (IOException alreadyRead) {
+            throw new java.io.UncheckedIOException(alreadyRead);
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.List;
  * What the service knows of one compiled rule, gathered at compile time so that evaluations only
  * look things up: where it comes from, what it is for, which facts it reads.
  *
- * @param source e.g. {@code tiers.xlsx › Tiers › row 12} or {@code churn-triggers.drl › line 14}
+ * @param source e.g. {@code tiers.xlsx › Tiers › row 12} or {@code lifecycle.drl › line 29}
  * @param assignsTier the tier a tier-table row gives, null for other rules
  * @param conditions the simple numeric conditions on customer facts, for "why not higher"
  */

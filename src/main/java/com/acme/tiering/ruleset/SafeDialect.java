@@ -85,7 +85,15 @@ class SafeDialect {
         String name = start.text().substring("RuleTable".length()).trim();
         check(TABLE_NAME.matcher(name).matches(), start, "The RuleTable name may hold letters, digits, spaces, _ and -",
                 "e.g. RuleTable Tiers");
-        List<Column> columns = TableColumns.read(grid, start.row() + 1, start.column(), this::error);
+        boolean triggers = ChurnTriggerTable.starts(start);
+        List<Column> columns = triggers ? TableColumns.readTriggerTable(grid, start.row() + 1, start.column(), this::error)
+                : TableColumns.read(grid, start.row() + 1, start.column(), this::error);
+        if (triggers) {
+            ChurnTriggerTable.checkColumns(columns, start, this::error);
+            check(!sequential && !oneActivationGroup, start, "Every row of a trigger table whose conditions hold fires",
+                    "Remove Sequential and ACTIVATION-GROUP from the RuleSet rows: rows of one trigger give one signal, "
+                            + "the highest risk among them");
+        }
         List<FirstMatchCheck.RuleRow> rows = new ArrayList<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         for (int r = start.row() + 5; r <= grid.lastRow(); r++) {
@@ -94,6 +102,10 @@ class SafeDialect {
                 break;
             }
             columns.forEach(column -> dataCell(column, grid.cell(row, column.index())));
+            if (triggers) {
+                ChurnTriggerTable.checkRow(columns, grid, row, this::error);
+                continue;
+            }
             rows.add(ruleRow(columns, row, start.column()));
             columns.stream().filter(c -> c.kind() == Kind.NAME).map(c -> grid.cell(row, c.index()))
                     .filter(cell -> !cell.text().isEmpty()).forEach(cell -> {
@@ -101,6 +113,9 @@ class SafeDialect {
                         check(first == null, cell, "The rule name '" + cell.text() + "' is already used in " + first,
                                 "Rule names must be unique");
                     });
+        }
+        if (triggers) {
+            return; // every row that holds fires, and a trigger's rows give one signal: no row hides another
         }
         if (sequential && oneActivationGroup) {
             findings.addAll(FirstMatchCheck.unreachable(file, grid.sheet(), rows));
@@ -154,6 +169,7 @@ class SafeDialect {
             case GROUP -> literal(cell, true, null);
             case CONDITION -> conditionValues(column, cell);
             case ACTION -> literal(cell, column.text(), column.output());
+            case TRIGGER -> ChurnTriggerTable.checkCell(column, cell, this::error);
         }
     }
 

@@ -22,7 +22,8 @@ final class TableColumns {
 
     private static final Pattern ACTION = Pattern.compile("^decision\\.(\\w+)\\(");
 
-    enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP }
+    /** TRIGGER: a column of a churn-trigger table that makes the signal; its {@code output} is the column's keyword. */
+    enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP, TRIGGER }
 
     /** One column of a RuleTable as its header rows define it. */
     record Column(int index, Kind kind, String type, List<String> facts, List<String> ops, boolean text,
@@ -35,14 +36,24 @@ final class TableColumns {
 
     private final SheetGrid grid;
     private final Problems problems;
+    private final boolean triggerTable;
 
-    private TableColumns(SheetGrid grid, Problems problems) {
+    private TableColumns(SheetGrid grid, Problems problems, boolean triggerTable) {
         this.grid = grid;
         this.problems = problems;
+        this.triggerTable = triggerTable;
     }
 
     static List<Column> read(SheetGrid grid, int headerRow, int firstColumn, Problems problems) {
-        return new TableColumns(grid, problems).columns(headerRow, firstColumn);
+        return new TableColumns(grid, problems, false).columns(headerRow, firstColumn);
+    }
+
+    /**
+     * The columns of a churn-trigger table: DESCRIPTION, CONDITION columns on CustomerFacts (which may also compare
+     * a fact with another fact times a factor) and the {@link TableVocabulary#TRIGGER_COLUMNS}.
+     */
+    static List<Column> readTriggerTable(SheetGrid grid, int headerRow, int firstColumn, Problems problems) {
+        return new TableColumns(grid, problems, true).columns(headerRow, firstColumn);
     }
 
     private List<Column> columns(int headerRow, int firstColumn) {
@@ -51,6 +62,14 @@ final class TableColumns {
         for (int c = firstColumn; !grid.text(headerRow, c).isEmpty(); c++) {
             GridCell keyword = grid.cell(headerRow, c);
             String word = keyword.text().toUpperCase(Locale.ROOT);
+            if (triggerTable) {
+                Column column = triggerColumn(c, keyword, word);
+                if (column != null) {
+                    type = column.type();
+                    columns.add(column);
+                }
+                continue;
+            }
             if (!COLUMN_KEYWORDS.contains(word)) {
                 problems.report(keyword, "'" + keyword.text() + "' is not an allowed column kind",
                         "Use NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY or ACTIVATION-GROUP");
@@ -72,6 +91,34 @@ final class TableColumns {
             }
         }
         return columns;
+    }
+
+    /** A column of a churn-trigger table, or null (reported) when its kind is not one such a table has. */
+    private Column triggerColumn(int c, GridCell keyword, String word) {
+        GridCell objectType = grid.cell(keyword.row() + 1, c);
+        if (TableVocabulary.TRIGGER_COLUMNS.contains(word) || word.equals("DESCRIPTION")) {
+            if (!objectType.text().isEmpty()) {
+                problems.report(objectType, "Only CONDITION columns name a fact type", null);
+            }
+            return word.equals("DESCRIPTION") ? new Column(c, Kind.DESCRIPTION, null, List.of(), List.of(), true, false,
+                    null) : new Column(c, Kind.TRIGGER, null, List.of(), List.of(), true, false, word);
+        }
+        if (!word.equals("CONDITION")) {
+            problems.report(keyword, "'" + keyword.text() + "' is not a column of a churn-trigger table", "Use TRIGGER, "
+                    + "DESCRIPTION, CONDITION, " + String.join(", ", TableVocabulary.TRIGGER_COLUMNS.subList(1,
+                            TableVocabulary.TRIGGER_COLUMNS.size())));
+            return null;
+        }
+        String type = objectType.text().isEmpty() ? null : factType(objectType);
+        if (type == null && !objectType.text().isEmpty()) {
+            return null;
+        }
+        if (type != null && !type.equals("CustomerFacts")) {
+            problems.report(objectType, "Churn triggers read the customer's facts", "Use CustomerFacts; the tiers a "
+                    + "trigger applies to go in the TIERS column");
+            return null;
+        }
+        return condition(c, "CustomerFacts", grid.cell(keyword.row() + 2, c));
     }
 
     private static Kind kind(String word) {
@@ -99,13 +146,24 @@ final class TableColumns {
         List<String> ops = new ArrayList<>();
         boolean text = false;
         boolean list = false;
+        Matcher factor = TableVocabulary.FACTOR_COMPARISON.matcher(template.text().trim());
+        if (triggerTable && factor.matches()) {
+            for (String fact : List.of(factor.group(1), factor.group(3))) {
+                if (!FactModel.properties(type).contains(fact)) {
+                    problems.report(template, "'" + fact + "' is not a fact of " + type, null);
+                }
+            }
+            return new Column(c, Kind.CONDITION, type, List.of(), List.of(), false, false, null);
+        }
         for (String part : template.text().split(",")) {
             Matcher comparison = COMPARISON.matcher(part.trim());
             Matcher in = IN_LIST.matcher(part.trim());
             String fact = comparison.matches() ? comparison.group(1) : in.matches() ? in.group(1) : null;
             if (fact == null) {
                 problems.report(template, "'" + template.text() + "' is not an allowed condition template",
-                        "Write a fact, an operator (==, !=, <, <=, >, >=, in) and $param, e.g. revenueLast12m >= $param");
+                        "Write a fact, an operator (==, !=, <, <=, >, >=, in) and $param, e.g. revenueLast12m >= $param"
+                                + (triggerTable ? ", or compare with another fact times $param, e.g. recencyDays > "
+                                        + "$param * avgInterOrderDays" : ""));
                 return new Column(c, Kind.CONDITION, type, facts, ops, false, false, null);
             }
             if (type != null && !FactModel.properties(type).contains(fact)) {

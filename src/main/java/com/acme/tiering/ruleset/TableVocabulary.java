@@ -23,8 +23,30 @@ final class TableVocabulary {
     static final Pattern COMPARISON = Pattern.compile(
             "^([A-Za-z_]\\w*)\\s*(==|!=|<=|>=|<|>)\\s*(\"?)\\$(?:param|\\d)(\"?)$");
     static final Pattern IN_LIST = Pattern.compile("^([A-Za-z_]\\w*)\\s+(in|not in)\\s*\\(\\s*\\$param\\s*\\)$");
+    /**
+     * A fact compared with another fact times a factor, e.g. {@code recencyDays > $param * avgInterOrderDays}:
+     * only in a churn-trigger table ({@link ChurnTriggerTable}), which guards both facts against unknown values.
+     */
+    static final Pattern FACTOR_COMPARISON = Pattern.compile(
+            "^([A-Za-z_]\\w*)\\s*(==|!=|<=|>=|<|>)\\s*\\$param\\s*\\*\\s*([A-Za-z_]\\w*)$");
     static final Pattern STRING_LITERAL = Pattern.compile("^[\\p{L}\\p{N} _.:&'’%/+-]*$");
     static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
+
+    /**
+     * The columns of a churn-trigger table besides its DESCRIPTION and CONDITION columns: they make the signal
+     * (and say which tiers it applies to), so the service writes the rule's code for them ({@link ChurnTriggerTable}).
+     */
+    static final List<String> TRIGGER_COLUMNS = List.of("TRIGGER", "TIERS", "RISK", "RECOMMENDED-ACTION", "OWNER-ROLE",
+            "DUE-WITHIN-HOURS");
+    /** The risks a churn signal may carry, highest first. */
+    static final List<String> RISKS = List.of("HIGH", "MEDIUM", "LOW");
+    /** A trigger id: what alerts are filtered by ({@code GET /api/v1/churn-alerts?trigger=}). */
+    static final Pattern TRIGGER_ID = Pattern.compile("^[A-Z][A-Z_]{0,39}$");
+    /**
+     * Who in the sales or service organisation acts on a signal (ACCOUNT_MANAGER, SERVICE_MANAGER, ...): a code for
+     * the systems the alert goes to, not a role of this service's users.
+     */
+    static final Pattern OWNER_ROLE = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
 
     /** Decision outputs a table may set, and whether the value is text (quoted) or a number. */
     static final Map<String, Boolean> ACTIONS_TAKING_TEXT = Map.ofEntries(
@@ -47,6 +69,14 @@ final class TableVocabulary {
             "mScore", new double[] { 1, 5 }, "latestNps", new double[] { 0, 10 }, "discountPct",
             new double[] { 0, 100 }, "responseSlaHours", new double[] { 0, 8760 }, "visitsPerYear",
             new double[] { 0, 365 });
+
+    /**
+     * The tier codes a table may name. The one place that knows them: a tier catalog per ruleset version
+     * replaces this method, and whatever checks a tier cell asks it.
+     */
+    static List<String> tierCodes() {
+        return CODES.get("tier");
+    }
 
     private TableVocabulary() {
     }

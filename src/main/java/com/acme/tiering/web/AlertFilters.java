@@ -17,7 +17,7 @@ public record AlertFilters(String status, String risk, String owner, String trig
 
     public static final List<String> STATUSES = Stream.of(AlertStatus.values()).map(AlertStatus::name).toList();
     public static final List<String> RISKS = List.of("HIGH", "MEDIUM", "LOW");
-    /** The shipped triggers (rules/churn-triggers.drl), offered as suggestions: rules may add others. */
+    /** The shipped triggers (rules/churn-triggers.xlsx), offered as suggestions: rules may add others. */
     public static final List<String> TRIGGERS = List.of("OVERDUE_PURCHASE", "REVENUE_DECLINE", "COMPLAINT_BURST",
             "UNRESOLVED_TICKETS", "GONE_SILENT", "DETRACTOR");
 

@@ -220,6 +220,7 @@ abstract class ChurnAlertContract {
                 .andExpect(jsonPath("$[0].customerId").value("ALR-7"));
         mvc.perform(get("/api/v1/churn-alerts?overdue=true")).andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].triggerId").value("COMPLAINT_BURST"))
+                .andExpect(jsonPath("$[0].ownerRole").value("SERVICE_MANAGER"))
                 .andExpect(jsonPath("$[0].overdue").value(true));
         mvc.perform(get("/api/v1/churn-alerts?overdue=false&trigger=DETRACTOR&owner=Alex Rep&risk=MEDIUM"))
                 .andExpect(jsonPath("$.length()").value(2)).andExpect(jsonPath("$[*].overdue").value(
@@ -274,6 +275,7 @@ abstract class ChurnAlertContract {
         assertThat((String) JsonPath.read(one.body(), "$.triggerId")).isIn("DETRACTOR", "COMPLAINT_BURST");
         assertThat((String) JsonPath.read(one.body(), "$.risk")).isIn("MEDIUM", "HIGH");
         assertThat((String) JsonPath.read(one.body(), "$.recommendedAction")).isNotBlank();
+        assertThat((String) JsonPath.read(one.body(), "$.ownerRole")).isIn("ACCOUNT_MANAGER", "SERVICE_MANAGER");
         assertThat(Instant.parse(JsonPath.read(one.body(), "$.dueAt")))
                 .isAfter(Instant.parse(JsonPath.read(one.body(), "$.openedAt")));
     }

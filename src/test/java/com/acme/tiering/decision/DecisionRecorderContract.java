@@ -158,6 +158,7 @@ abstract class DecisionRecorderContract {
         assertThat(alert.dueAt()).isEqualTo(NOW.plusSeconds(24 * 3600));
         assertThat(alert.overdue()).isFalse();
         assertThat(alert.customerName()).isEqualTo("Customer C-1");
+        assertThat(alert.ownerRole()).as("the signal's owner role, stored with the alert").isEqualTo("ACCOUNT_MANAGER");
     }
 
     @Test

@@ -55,7 +55,7 @@ final class EvaluationBuilder {
     }
 
     EvaluationBuilder signal(String triggerId, String risk, int dueWithinHours) {
-        signals.add(new ChurnSignal(triggerId, risk, "act on " + triggerId, dueWithinHours));
+        signals.add(new ChurnSignal(triggerId, risk, "act on " + triggerId, "ACCOUNT_MANAGER", dueWithinHours));
         return this;
     }
 

@@ -31,14 +31,20 @@ class EvaluatorTests {
 
         assertThat(key.explanation().firedRules()).extracting(FiredRule::source).containsExactly(
                 "rfm-segments.xlsx › RfmSegments › row 12", "tiers.xlsx › Tiers › row 13",
-                "lifecycle.drl › line 29", "tier-policy.drl › line 10", "churn-triggers.drl › line 79",
+                "lifecycle.drl › line 29", "tier-policy.drl › line 10", "churn-triggers.xlsx › ChurnTriggers › row 18",
                 "service-plans.xlsx › ServicePlans › row 13");
         FiredRule tierRow = key.explanation().firedRules().get(1);
         assertThat(tierRow.description()).isEqualTo("Key: among the customers making the next 20% of revenue");
         assertThat(tierRow.sheet()).isEqualTo("Tiers");
         assertThat(tierRow.row()).isEqualTo(13);
         assertThat(tierRow.factsRead()).containsEntry("paretoShare", new BigDecimal("0.84"));
-        assertThat(key.explanation().firedRules().get(4).factsRead()).containsEntry("latestNps", 5);
+        FiredRule detractor = key.explanation().firedRules().get(4);
+        assertThat(detractor.description()).isEqualTo("Detractor (MEDIUM): the latest NPS score is 6 or lower");
+        assertThat(detractor.sheet()).isEqualTo("ChurnTriggers");
+        assertThat(detractor.row()).isEqualTo(18);
+        assertThat(detractor.factsRead()).containsEntry("latestNps", 5);
+        assertThat(key.churnSignals()).singleElement().isEqualTo(new Evaluation.ChurnSignal("DETRACTOR", "MEDIUM",
+                "Account manager calls within 72 h", "ACCOUNT_MANAGER", 72));
     }
 
     private static final String STANDARD = """

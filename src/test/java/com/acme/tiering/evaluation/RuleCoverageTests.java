@@ -30,7 +30,8 @@ class RuleCoverageTests {
 
         assertThat(RuleTestSuite.unexercised(ruleset, results))
                 .anyMatch(source -> source.startsWith("tiers.xlsx › Tiers › row 11"))
-                .anyMatch(source -> source.startsWith("churn-triggers.drl › line"))
+                .anyMatch(source -> source.startsWith("churn-triggers.xlsx › ChurnTriggers › row 11"))
+                .anyMatch(source -> source.startsWith("lifecycle.drl › line"))
                 .noneMatch(source -> source.startsWith("tiers.xlsx › Tiers › row 16"));
     }
 

@@ -40,12 +40,12 @@ class RulesetCompilerTests {
 
     @Test
     void cataloguesDrlRulesByLineWithTheirDescription() {
-        RuleInfo detractor = compiler.compile(shipped).catalog().values().stream()
-                .filter(r -> r.name().equals("Detractor")).findFirst().orElseThrow();
+        RuleInfo active = compiler.compile(shipped).catalog().values().stream()
+                .filter(r -> r.name().equals("Active: last order at most 90 days ago")).findFirst().orElseThrow();
 
-        assertThat(detractor.source()).matches("churn-triggers\\.drl › line \\d+");
-        assertThat(detractor.description()).startsWith("Detractor (MEDIUM)");
-        assertThat(detractor.reads()).extracting(RuleInfo.FactRead::property).containsExactly("latestNps");
+        assertThat(active.source()).isEqualTo("lifecycle.drl › line 29");
+        assertThat(active.description()).isEqualTo("Active: the last order was at most 90 days ago");
+        assertThat(active.reads()).extracting(RuleInfo.FactRead::property).contains("recencyDays");
     }
 
     @Test

@@ -68,6 +68,15 @@ class AlertPagesTests {
     }
 
     @Test
+    void theAlertShowsTheOwnerRoleBesideTheRecommendedAction() throws Exception {
+        mvc.perform(get("/alerts/" + alert).with(OPS)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Account manager calls within 72 h"),
+                containsString("<td id=\"owner-role\"><code>ACCOUNT_MANAGER</code></td>"))));
+        mvc.perform(get("/alerts?owner=" + owner).with(OPS)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<code class=\"muted owner-role\">ACCOUNT_MANAGER</code>")));
+    }
+
+    @Test
     void theListFiltersByOwnerAndMarksOverdueAlertsInWords() throws Exception {
         jdbc.update("UPDATE churn_alert SET due_at = ? WHERE id = ?",
                 Timestamp.from(clock.instant().minus(Duration.ofHours(1))), alert);
