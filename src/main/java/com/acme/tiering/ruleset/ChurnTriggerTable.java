@@ -56,18 +56,22 @@ final class ChurnTriggerTable {
         }
     }
 
-    /** One signal cell (a column of kind TRIGGER), not empty. */
-    static void checkCell(Column column, GridCell cell, Problems problems) {
+    /**
+     * One signal cell (a column of kind TRIGGER), not empty.
+     *
+     * @param tiers the version's tier catalog, which the TIERS cells must name; null when it could not be read
+     *        (its own findings say why)
+     */
+    static void checkCell(Column column, GridCell cell, TierCatalog tiers, Problems problems) {
         String text = cell.text();
         switch (column.output()) {
             case "TRIGGER" -> check(TableVocabulary.TRIGGER_ID.matcher(text).matches(), cell, problems,
                     "'" + text + "' is not a trigger id", "Capitals and _, e.g. OVERDUE_PURCHASE");
             case "TIERS" -> {
-                List<String> codes = TableVocabulary.tierCodes();
                 for (String tier : text.split(",", -1)) {
-                    check(codes.contains(tier.trim()), cell, problems, "'" + tier.trim() + "' is not a known tier",
-                            "List tier codes separated by commas, e.g. A, B (known: " + String.join(", ", codes)
-                                    + "); leave the cell empty for every tier");
+                    check(tiers == null || tiers.contains(tier.trim()), cell, problems, "'" + tier.trim()
+                            + "' is not a known tier: the tier catalog has no tier " + tier.trim(), "List tier codes separated by commas, e.g. A, B ("
+                            + (tiers == null ? "" : tiers.describe() + "; ") + "leave the cell empty for every tier)");
                 }
             }
             case "RISK" -> check(TableVocabulary.RISKS.contains(text), cell, problems, "'" + text

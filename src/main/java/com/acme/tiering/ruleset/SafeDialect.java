@@ -169,7 +169,7 @@ class SafeDialect {
             case GROUP -> literal(cell, true, null);
             case CONDITION -> conditionValues(column, cell);
             case ACTION -> literal(cell, column.text(), column.output());
-            case TRIGGER -> ChurnTriggerTable.checkCell(column, cell, this::error);
+            case TRIGGER -> ChurnTriggerTable.checkCell(column, cell, tiers, this::error);
         }
     }
 

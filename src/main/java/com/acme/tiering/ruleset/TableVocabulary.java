@@ -70,14 +70,6 @@ final class TableVocabulary {
             new double[] { 0, 100 }, "responseSlaHours", new double[] { 0, 8760 }, "visitsPerYear",
             new double[] { 0, 365 });
 
-    /**
-     * The tier codes a table may name. The one place that knows them: a tier catalog per ruleset version
-     * replaces this method, and whatever checks a tier cell asks it.
-     */
-    static List<String> tierCodes() {
-        return CODES.get("tier");
-    }
-
     private TableVocabulary() {
     }
 
