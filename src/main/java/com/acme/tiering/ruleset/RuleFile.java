@@ -32,9 +32,14 @@ public record RuleFile(String name, byte[] content) {
         return tableOf(name);
     }
 
-    /** Whether this file takes the other's place: the same name, or the same decision table in another format. */
+    /**
+     * Whether this file takes the other's place: the same name, the same decision table in another format, or the
+     * DRL file whose rules this table now holds ({@code churn-triggers.xlsx} took over {@code churn-triggers.drl}:
+     * a version keeping both would fire every trigger twice).
+     */
     public boolean replaces(RuleFile other) {
-        return sameTable(name, other.name());
+        return sameTable(name, other.name())
+                || table() != null && other.name().equals(table() + ".drl");
     }
 
     /** Whether two file names name one file or one decision table (tiers.xls and tiers.xlsx). */

@@ -31,6 +31,8 @@ class DuplicateRulesTests {
         assertThat(file("tiers-2024.xlsx").replaces(xlsx)).isFalse();
         assertThat(file("Tiers.xls").replaces(xlsx)).isFalse();
         assertThat(file("lifecycle.drl").replaces(file("lifecycle.drl"))).isTrue();
+        assertThat(file("churn-triggers.xlsx").replaces(file("churn-triggers.drl")))
+                .as("a table takes over the DRL file whose rules it now holds").isTrue();
         assertThat(file("tiers.xls").table()).isEqualTo("tiers");
         assertThat(file("lifecycle.drl").table()).isNull();
     }
