@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.security.ApiKeys;
 import com.acme.tiering.security.AppUsers;
 import com.acme.tiering.security.SecuritySlice;
@@ -32,7 +33,7 @@ import com.acme.tiering.support.EveryRoleByDefault;
 @Documented
 @WebMvcTest(TierLookupController.class)
 @Import({ StrictJson.class, JsonLimits.class, SecuritySlice.class, EveryRoleByDefault.class, ApiSlice.Metrics.class })
-@MockitoBean(types = { DecisionQueries.class, ApiKeys.class, AppUsers.class })
+@MockitoBean(types = { DecisionQueries.class, ApiKeys.class, AppUsers.class, ActiveRuleset.class })
 @interface ApiSlice {
 
     /** A registry of its own for the lookup timing ({@code LookupTiming}), which the slice does not configure. */

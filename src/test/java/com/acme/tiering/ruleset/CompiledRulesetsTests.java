@@ -25,13 +25,13 @@ class CompiledRulesetsTests {
     @Test
     void theSameContentCompilesOnceWhateverListItComesIn() {
         CompiledRulesets rulesets = new CompiledRulesets(compiler);
-        List<RuleFile> files = List.of(drl("a.drl", "A"), drl("b.drl", "B"));
+        List<RuleFile> files = rules(drl("a.drl", "A"), drl("b.drl", "B"));
 
         CompiledRuleset first = rulesets.compiled(files);
         List<RuleFile> reversed = new ArrayList<>(files);
         java.util.Collections.reverse(reversed);
         CompiledRuleset again = rulesets.compiled(reversed);
-        CompiledRuleset copied = rulesets.compiled(List.of(drl("b.drl", "B"), drl("a.drl", "A")));
+        CompiledRuleset copied = rulesets.compiled(rules(drl("b.drl", "B"), drl("a.drl", "A")));
 
         assertThat(again).isSameAs(first);
         assertThat(copied).isSameAs(first);
@@ -44,22 +44,22 @@ class CompiledRulesetsTests {
     void otherContentIsAnotherEntry() {
         CompiledRulesets rulesets = new CompiledRulesets(compiler);
 
-        CompiledRuleset one = rulesets.compiled(List.of(drl("a.drl", "A")));
-        CompiledRuleset other = rulesets.compiled(List.of(drl("a.drl", "A2")));
-        CompiledRuleset renamed = rulesets.compiled(List.of(drl("c.drl", "A")));
+        CompiledRuleset one = rulesets.compiled(rules(drl("a.drl", "A")));
+        CompiledRuleset other = rulesets.compiled(rules(drl("a.drl", "A2")));
+        CompiledRuleset renamed = rulesets.compiled(rules(drl("c.drl", "A")));
 
         assertThat(List.of(one.version(), other.version(), renamed.version())).doesNotHaveDuplicates();
         assertThat(compiler.compilations.get()).isEqualTo(3);
-        assertThat(rulesets.compiled(List.of(drl("a.drl", "A")))).isSameAs(one);
+        assertThat(rulesets.compiled(rules(drl("a.drl", "A")))).isSameAs(one);
         assertThat(compiler.compilations.get()).isEqualTo(3);
     }
 
     @Test
     void keepsOnlyTheLeastRecentlyUsedBoundAndCompilesAnEvictedContentAgain() {
         CompiledRulesets rulesets = new CompiledRulesets(compiler, 2);
-        List<RuleFile> a = List.of(drl("a.drl", "A"));
-        List<RuleFile> b = List.of(drl("a.drl", "B"));
-        List<RuleFile> c = List.of(drl("a.drl", "C"));
+        List<RuleFile> a = rules(drl("a.drl", "A"));
+        List<RuleFile> b = rules(drl("a.drl", "B"));
+        List<RuleFile> c = rules(drl("a.drl", "C"));
 
         CompiledRuleset keptA = rulesets.compiled(a);
         rulesets.compiled(b);
@@ -78,7 +78,7 @@ class CompiledRulesetsTests {
         CountDownLatch release = new CountDownLatch(1);
         CountingCompiler slow = new CountingCompiler(release);
         CompiledRulesets rulesets = new CompiledRulesets(slow);
-        List<RuleFile> files = List.of(drl("a.drl", "A"));
+        List<RuleFile> files = rules(drl("a.drl", "A"));
         List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutorService callers = Executors.newFixedThreadPool(4, task -> {
             Thread thread = new Thread(task);
@@ -110,7 +110,7 @@ class CompiledRulesetsTests {
     @Test
     void rulesThatDoNotCompileAreNotKeptAndEveryCallerGetsTheFindings() {
         CompiledRulesets rulesets = new CompiledRulesets(compiler);
-        List<RuleFile> broken = List.of(new RuleFile("broken.drl",
+        List<RuleFile> broken = rules(new RuleFile("broken.drl",
                 "package rules;\nrule \"broken\" when then end end".getBytes(StandardCharsets.UTF_8)));
 
         for (int attempt = 0; attempt < 2; attempt++) {
@@ -121,6 +121,17 @@ class CompiledRulesetsTests {
     }
 
     /** A rule that does nothing, named so that each content differs by its name. */
+    /** Made once: a workbook written twice differs in its timestamps, so it would be other content. */
+    private static final RuleFile CATALOG = com.acme.tiering.support.TierCatalogs.catalog(
+            com.acme.tiering.support.TierCatalogs.SHIPPED);
+
+    /** The rule files with the shipped tier catalog, without which no ruleset compiles. */
+    private static List<RuleFile> rules(RuleFile... files) {
+        List<RuleFile> rules = new ArrayList<>(List.of(files));
+        rules.add(CATALOG);
+        return List.copyOf(rules);
+    }
+
     private static RuleFile drl(String file, String rule) {
         return new RuleFile(file, ("package rules;\nrule \"" + rule + "\" when then end\n")
                 .getBytes(StandardCharsets.UTF_8));
