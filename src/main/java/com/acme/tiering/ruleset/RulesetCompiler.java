@@ -74,7 +74,10 @@ public class RulesetCompiler {
                 case CSV -> List.of(SheetGrid.ofCsv(file.text()));
                 case XLS, XLSX -> SheetGrid.ofWorkbook(file.content());
             };
-            return grids.stream().flatMap(grid -> SafeDialect.inspect(file.name(), grid).stream()).toList();
+            List<Finding> findings = new ArrayList<>();
+            Map<String, List<String>> codeLists = CodeLists.of(file.name(), grids, findings);
+            grids.forEach(grid -> findings.addAll(SafeDialect.inspect(file.name(), grid, codeLists)));
+            return findings;
         }
         catch (java.io.IOException | RuntimeException unreadable) {
             return List.of(); // the translator reports files that are no spreadsheet at all

@@ -30,14 +30,21 @@ class SafeDialect {
     private boolean oneActivationGroup;
     private final String file;
     private final SheetGrid grid;
+    private final java.util.Map<String, List<String>> codeLists;
 
-    private SafeDialect(String file, SheetGrid grid) {
+    private SafeDialect(String file, SheetGrid grid, java.util.Map<String, List<String>> codeLists) {
         this.file = file;
         this.grid = grid;
+        this.codeLists = codeLists;
     }
 
     static List<Finding> inspect(String file, SheetGrid grid) {
-        SafeDialect dialect = new SafeDialect(file, grid);
+        return inspect(file, grid, java.util.Map.of());
+    }
+
+    /** @param codeLists the code lists of the workbook's Codes sheet, which declared code columns take */
+    static List<Finding> inspect(String file, SheetGrid grid, java.util.Map<String, List<String>> codeLists) {
+        SafeDialect dialect = new SafeDialect(file, grid, codeLists);
         dialect.inspect();
         return dialect.findings;
     }
@@ -84,6 +91,8 @@ class SafeDialect {
         check(TABLE_NAME.matcher(name).matches(), start, "The RuleTable name may hold letters, digits, spaces, _ and -",
                 "e.g. RuleTable Tiers");
         List<Column> columns = TableColumns.read(grid, start.row() + 1, start.column(), this::error);
+        EntitlementCells.declarations(grid, start.row() + 3, columns, codeLists)
+                .forEach(p -> error(p.cell(), p.message(), p.hint()));
         List<FirstMatchCheck.RuleRow> rows = new ArrayList<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
         for (int r = start.row() + 5; r <= grid.lastRow(); r++) {
@@ -151,7 +160,15 @@ class SafeDialect {
             case PRIORITY -> check(NUMBER.matcher(cell.text()).matches(), cell, "A priority is a whole number", null);
             case GROUP -> literal(cell, true, null);
             case CONDITION -> conditionValues(column, cell);
-            case ACTION -> literal(cell, column.text(), column.output());
+            case ACTION -> {
+                if (column.entitlement() == null) {
+                    literal(cell, column.text(), column.output());
+                }
+                else {
+                    java.util.Optional.ofNullable(EntitlementCells.value(column.entitlement(), cell, codeLists))
+                            .ifPresent(p -> error(p.cell(), p.message(), p.hint()));
+                }
+            }
         }
     }
 
