@@ -74,10 +74,7 @@ public class RulesetCompiler {
                 case CSV -> List.of(SheetGrid.ofCsv(file.text()));
                 case XLS, XLSX -> SheetGrid.ofWorkbook(file.content());
             };
-            List<Finding> findings = new ArrayList<>();
-            Map<String, List<String>> codeLists = CodeLists.of(file.name(), grids, findings);
-            grids.forEach(grid -> findings.addAll(SafeDialect.inspect(file.name(), grid, codeLists)));
-            return findings;
+            return SafeDialect.inspect(file.name(), grids);
         }
         catch (java.io.IOException | RuntimeException unreadable) {
             return List.of(); // the translator reports files that are no spreadsheet at all

@@ -42,6 +42,14 @@ class SafeDialect {
         return inspect(file, grid, java.util.Map.of());
     }
 
+    /** Every sheet of a table's file, with the code lists its Codes sheet declares. */
+    static List<Finding> inspect(String file, List<SheetGrid> sheets) {
+        List<Finding> findings = new ArrayList<>();
+        java.util.Map<String, List<String>> codeLists = CodeLists.of(file, sheets, findings);
+        sheets.forEach(grid -> findings.addAll(inspect(file, grid, codeLists)));
+        return findings;
+    }
+
     /** @param codeLists the code lists of the workbook's Codes sheet, which declared code columns take */
     static List<Finding> inspect(String file, SheetGrid grid, java.util.Map<String, List<String>> codeLists) {
         SafeDialect dialect = new SafeDialect(file, grid, codeLists);
