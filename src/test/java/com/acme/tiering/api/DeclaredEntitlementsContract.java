@@ -3,7 +3,7 @@ package com.acme.tiering.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -31,8 +31,10 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.security.Roles;
 import com.acme.tiering.support.Approval;
 
 import tools.jackson.databind.JsonNode;
@@ -54,6 +56,9 @@ abstract class DeclaredEntitlementsContract {
     private static final int VISITS_PER_YEAR = 9;
     private static final int FIRST_RULE_ROW = 10;
     private static final int RULE_ROWS = 7;
+
+    /** Rules are changed by an operations manager alone: no rule-author role, no DRL. */
+    private static final RequestPostProcessor OPERATIONS_MANAGER = user("ops").roles(Roles.OPS_MANAGER);
 
     @Autowired
     MockMvc mvc;
@@ -79,9 +84,9 @@ abstract class DeclaredEntitlementsContract {
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.findings").isEmpty())
                 .andExpect(jsonPath("$.failingTests").isEmpty())
                 .andReturn().getResponse().getHeader("Location");
-        mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk());
+        mvc.perform(post(created + "/simulation").with(OPERATIONS_MANAGER)).andExpect(status().isOk());
         Approval.approve(mvc, created);
-        mvc.perform(post(created + "/publish").with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk());
+        mvc.perform(post(created + "/publish").with(OPERATIONS_MANAGER)).andExpect(status().isOk());
         try {
             evaluate("ENT-BIG");
             evaluate("ENT-NONE");
@@ -104,7 +109,7 @@ abstract class DeclaredEntitlementsContract {
             assertThat(noneEntitlements.propertyNames()).containsExactly("accountManager", "responseSlaHours",
                     "reviewCadence", "discountPct", "supportChannel", "freeShipping", "专属客服");
             // the decision endpoints answer the same map
-            mvc.perform(get("/api/v1/customers/ENT-NONE/decisions").with(httpBasic("ops", "ops-demo")))
+            mvc.perform(get("/api/v1/customers/ENT-NONE/decisions"))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[*].servicePlan.entitlements.freeShipping", hasItem(false)))
                     .andExpect(jsonPath("$[*].servicePlan.entitlements.专属客服", hasItem("在线客服中心")));
@@ -190,21 +195,22 @@ abstract class DeclaredEntitlementsContract {
     private ResultActions upload(byte[] servicePlans) throws Exception {
         return mvc.perform(multipart("/api/v1/rulesets").file(new MockMultipartFile("files", "service-plans.xlsx",
                 MediaType.APPLICATION_OCTET_STREAM_VALUE, servicePlans)).param("comment", "entitlements")
-                .with(httpBasic("ops", "ops-demo")));
+                .with(OPERATIONS_MANAGER));
     }
 
     private void activateAgain(String contentHash) throws Exception {
         long id = json.readTree(mvc.perform(get("/api/v1/rulesets")).andReturn().getResponse().getContentAsString())
                 .valueStream().filter(v -> v.get("contentHash").asString().equals(contentHash))
                 .filter(v -> !v.get("status").asString().equals("DRAFT")).findFirst().orElseThrow().get("id").asLong();
-        mvc.perform(post("/api/v1/rulesets/" + id + "/activate").with(httpBasic("reviewer", "reviewer-demo")))
+        mvc.perform(post("/api/v1/rulesets/" + id + "/activate")
+                .with(user(Approval.REVIEWER).roles(Roles.OPS_MANAGER)))
                 .andExpect(status().isOk());
     }
 
     private void customer(String id, String name) throws Exception {
         mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"" + name + "\",\"industry\":\"Manufacturing\",\"region\":\"North\"}")
-                .with(httpBasic("ops", "ops-demo"))).andExpect(status().is2xxSuccessful());
+                .content("{\"name\":\"" + name + "\",\"industry\":\"Manufacturing\",\"region\":\"North\"}"))
+                .andExpect(status().is2xxSuccessful());
     }
 
     /** One order a month for the last months, each of this amount. */
@@ -216,18 +222,17 @@ abstract class DeclaredEntitlementsContract {
                     .append(amount).append('}');
         }
         mvc.perform(post("/api/v1/customers/" + customerId + "/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[" + orders + "]}").with(httpBasic("ops", "ops-demo")))
+                .content("{\"orders\":[" + orders + "]}"))
                 .andExpect(status().is2xxSuccessful());
     }
 
     private void evaluate(String customerId) throws Exception {
-        mvc.perform(post("/api/v1/customers/" + customerId + "/evaluation").with(httpBasic("ops", "ops-demo")))
+        mvc.perform(post("/api/v1/customers/" + customerId + "/evaluation"))
                 .andExpect(status().isOk());
     }
 
     private JsonNode lookup(String customerId) throws Exception {
-        return json.readTree(mvc.perform(get("/api/v1/customers/" + customerId + "/tier")
-                .with(httpBasic("ops", "ops-demo"))).andExpect(status().isOk()).andReturn().getResponse()
+        return json.readTree(mvc.perform(get("/api/v1/customers/" + customerId + "/tier")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
