@@ -63,7 +63,8 @@ class BenchmarkAgreementTests {
                     "discountPct", "supportChannel");
             // compared as text: the DMN engine answers Integers, the declared columns Long and BigDecimal
             assertThat(outputs.stream().map(name -> String.valueOf(plan.get(name))).toList()).as(customer.customerId())
-                    .containsExactlyElementsOf(outputs.stream().map(name -> String.valueOf(entitled.get(name))).toList());
+                    .containsExactlyElementsOf(
+                            outputs.stream().map(name -> String.valueOf(entitled.get(name))).toList());
             assertThat(entitled.values().keySet()).as(customer.customerId()).containsExactlyElementsOf(outputs);
             assertThat((Object) plan.get("plan")).as(customer.customerId()).isEqualTo(rules.servicePlan().code());
         }

@@ -97,7 +97,8 @@ public record Evaluation(
             if (value instanceof Double || value instanceof Float) {
                 return EntitlementType.decimal(new BigDecimal(value.toString()));
             }
-            throw new IllegalArgumentException("The entitlement " + name + " is not a yes/no, number or text: " + value);
+            throw new IllegalArgumentException("The entitlement " + name + " is not a yes/no, number or text: "
+                    + value);
         }
 
         @Override

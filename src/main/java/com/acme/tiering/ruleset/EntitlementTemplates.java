@@ -25,7 +25,7 @@ final class EntitlementTemplates {
         for (Sheet sheet : workbook) {
             for (Row row : sheet) {
                 for (Cell cell : row) {
-                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().trim().startsWith("RuleTable")) {
+                    if (text(cell).startsWith("RuleTable")) {
                         rewriteTable(sheet, row.getRowNum(), cell.getColumnIndex());
                     }
                 }
@@ -41,7 +41,8 @@ final class EntitlementTemplates {
         }
         for (int c = firstColumn; kinds.getCell(c) != null && !text(kinds.getCell(c)).isEmpty(); c++) {
             Cell template = templates.getCell(c);
-            if (isAction(text(kinds.getCell(c))) && template != null && EntitlementColumn.isDeclaration(text(template))) {
+            if (isAction(text(kinds.getCell(c))) && template != null
+                    && EntitlementColumn.isDeclaration(text(template))) {
                 String generated = EntitlementColumn.read(text(template)).drlTemplate();
                 CellStyle style = template.getCellStyle();
                 templates.removeCell(template); // inline strings are not rewritten in place

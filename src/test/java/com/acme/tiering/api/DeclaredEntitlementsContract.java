@@ -232,7 +232,8 @@ abstract class DeclaredEntitlementsContract {
     }
 
     private JsonNode lookup(String customerId) throws Exception {
-        return json.readTree(mvc.perform(get("/api/v1/customers/" + customerId + "/tier")).andExpect(status().isOk()).andReturn().getResponse()
+        return json.readTree(mvc.perform(get("/api/v1/customers/" + customerId + "/tier")).andExpect(status().isOk())
+                .andReturn().getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
