@@ -82,6 +82,18 @@ class DeclaredEntitlementsTests {
     }
 
     @Test
+    void decisionsRecordedWithTheFixedEntitlementsReadBackAsTheMap() {
+        String recorded = "{\"accountManager\":\"POOLED\",\"responseSlaHours\":24,\"reviewCadence\":\"SEMI_ANNUAL\","
+                + "\"visitsPerYear\":null,\"discountPct\":2.0,\"supportChannel\":\"EMAIL\"}";
+
+        Evaluation.Entitlements read = JsonMapper.builder().build().readValue(recorded, Evaluation.Entitlements.class);
+
+        assertThat(read.values()).containsExactly(entry("accountManager", "POOLED"), entry("responseSlaHours", 24L),
+                entry("reviewCadence", "SEMI_ANNUAL"), entry("discountPct", new BigDecimal("2")),
+                entry("supportChannel", "EMAIL"));
+    }
+
+    @Test
     void tablesWithTheBuiltInEntitlementActionsDecideAsTheDeclaredShippedTable() {
         String legacy = "entitlement accountManager text,\"decision.responseSlaHours($param);\","
                 + "\"decision.discountPct($param);\",\"decision.supportChannel(\"\"$param\"\");\"";
