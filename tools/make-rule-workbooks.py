@@ -17,8 +17,9 @@ KEYWORD = PatternFill("solid", fgColor="DDEBF7")
 LABEL = PatternFill("solid", fgColor="FFF2CC")
 
 
-def table(path, sheet, group, notes, columns, rows):
-    """columns: (keyword, object type or '', template, label); rows: one list of cell values per rule."""
+def table(path, sheet, group, notes, columns, rows, codes=None):
+    """columns: (keyword, object type or '', template, label); rows: one list of cell values per rule;
+    codes: the code lists of a sheet 'Codes', name -> codes, one list per column."""
     wb = Workbook()
     ws = wb.active
     ws.title = sheet
@@ -46,6 +47,15 @@ def table(path, sheet, group, notes, columns, rows):
         letter = ws.cell(row=1, column=i + 1).column_letter
         ws.column_dimensions[letter].width = 60 if i == 1 else 22
     ws["B4"].alignment = Alignment(wrap_text=True)
+    if codes:
+        cs = wb.create_sheet("Codes")
+        for i, (name, values) in enumerate(codes.items()):
+            cs.cell(row=1, column=i + 1, value=name)
+            cs.cell(row=1, column=i + 1).font = HEADER
+            cs.cell(row=1, column=i + 1).fill = KEYWORD
+            for r, code in enumerate(values):
+                cs.cell(row=r + 2, column=i + 1, value=code)
+            cs.column_dimensions[cs.cell(row=1, column=i + 1).column_letter].width = 22
     wb.save(RULES / path)
 
 
@@ -114,12 +124,13 @@ def service_plans():
         ("CONDITION", "", 'churnRisk == "$param"', "churnRisk"),
         ("CONDITION", "", 'lifecycleStage == "$param"', "lifecycleStage"),
         ("ACTION", "", 'decision.plan("$param");', "plan"),
-        ("ACTION", "", 'decision.accountManager("$param");', "accountManager"),
-        ("ACTION", "", "decision.responseSlaHours($param);", "responseSlaHours"),
-        ("ACTION", "", 'decision.reviewCadence("$param");', "reviewCadence"),
-        ("ACTION", "", "decision.visitsPerYear($param);", "visitsPerYear"),
-        ("ACTION", "", "decision.discountPct($param);", "discountPct"),
-        ("ACTION", "", 'decision.supportChannel("$param");', "supportChannel"),
+        # entitlements: the template cell declares name and type (issue 16; until then decision.<name>($param);)
+        ("ACTION", "", "entitlement accountManager code:accountManager", "accountManager"),
+        ("ACTION", "", "entitlement responseSlaHours integer", "responseSlaHours"),
+        ("ACTION", "", "entitlement reviewCadence code:reviewCadence", "reviewCadence"),
+        ("ACTION", "", "entitlement visitsPerYear integer", "visitsPerYear"),
+        ("ACTION", "", "entitlement discountPct decimal", "discountPct"),
+        ("ACTION", "", "entitlement supportChannel code:supportChannel", "supportChannel"),
     ]
     rows = [
         ["Strategic", "Strategic accounts", "A", None, None,
@@ -135,8 +146,14 @@ def service_plans():
         ["Basic", "Basic accounts", "D", None, None, "BASIC", "DIGITAL", 72, "NONE", 0, 0, "SELF_SERVICE"],
     ]
     table("service-plans.xlsx", "ServicePlans", "plan",
-          "First matching row wins. The plan's entitlements are the ACTION columns. Empty condition cell = any.",
-          columns, rows)
+          "First matching row wins. Empty condition cell = any. plan is the plan's code; every other ACTION column "
+          "is an entitlement whose template cell declares its name and type: entitlement <name> integer | decimal | "
+          "text | yes/no | code:<list on the Codes sheet>.",
+          columns, rows, codes={
+              "accountManager": ["DEDICATED", "POOLED", "DIGITAL"],
+              "reviewCadence": ["MONTHLY", "QUARTERLY", "SEMI_ANNUAL", "ANNUAL", "NONE"],
+              "supportChannel": ["PHONE_24X7", "PHONE", "EMAIL", "SELF_SERVICE"],
+          })
 
 
 def rfm_segments():

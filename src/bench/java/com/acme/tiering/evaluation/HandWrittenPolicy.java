@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
 import com.acme.tiering.evaluation.Evaluation.Entitlements;
@@ -184,7 +186,13 @@ final class HandWrittenPolicy {
 
     private static ServicePlan plan(String code, String manager, int slaHours, String cadence, int visits,
             int discountPct, String channel) {
-        return new ServicePlan(code, new Entitlements(manager, slaHours, cadence, visits,
-                BigDecimal.valueOf(discountPct), channel));
+        Map<String, Object> entitlements = new LinkedHashMap<>();
+        entitlements.put("accountManager", manager);
+        entitlements.put("responseSlaHours", (long) slaHours);
+        entitlements.put("reviewCadence", cadence);
+        entitlements.put("visitsPerYear", (long) visits);
+        entitlements.put("discountPct", BigDecimal.valueOf(discountPct));
+        entitlements.put("supportChannel", channel);
+        return new ServicePlan(code, new Entitlements(entitlements));
     }
 }

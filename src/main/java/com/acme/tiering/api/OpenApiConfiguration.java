@@ -2,7 +2,16 @@ package com.acme.tiering.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MapSchema;
+import io.swagger.v3.oas.models.media.NumberSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -10,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.acme.tiering.decision.StoredTierLookup;
 import com.acme.tiering.decision.TierLookup;
+import com.acme.tiering.evaluation.Evaluation;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +37,15 @@ class OpenApiConfiguration {
         // properties (valueNode, missingNode, nodeType...) would clash with the JSON library in generated clients
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema()
                 .description("Free-form JSON object, as the target was before or became after the change"));
+        // a plan's entitlements are the columns its plan table declares: a map, so clients keep working when
+        // operations add or remove a column
+        SpringDocUtils.getConfig().replaceWithSchema(Evaluation.Entitlements.class, new MapSchema()
+                .additionalProperties(new Schema<Object>().anyOf(List.of(new BooleanSchema(),
+                        new IntegerSchema().format("int64"), new NumberSchema(), new StringSchema())))
+                .description("The plan's entitlements as the service-plan table declares them, by name in column "
+                        + "order: yes/no columns as booleans, integer columns as integers, decimal columns as "
+                        + "numbers, text and code columns as strings")
+                .example(Map.of("accountManager", "DEDICATED", "responseSlaHours", 8, "freeShipping", true)));
     }
 
     @Bean

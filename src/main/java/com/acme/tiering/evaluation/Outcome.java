@@ -3,11 +3,15 @@ package com.acme.tiering.evaluation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.acme.tiering.evaluation.Evaluation.ChurnSignal;
 import com.acme.tiering.evaluation.Evaluation.Entitlements;
 import com.acme.tiering.evaluation.Evaluation.ServicePlan;
+import com.acme.tiering.ruleset.EntitlementType;
 
 /**
  * The global {@code decision} that rule actions write to: the allow-list of decision outputs.
@@ -23,12 +27,7 @@ public final class Outcome {
     private LocalDate tierProtectedUntil;
     private final List<ChurnSignal> signals = new ArrayList<>();
     private String plan;
-    private String accountManager;
-    private Integer responseSlaHours;
-    private String reviewCadence;
-    private Integer visitsPerYear;
-    private BigDecimal discountPct;
-    private String supportChannel;
+    private final Map<String, Object> entitlements = new LinkedHashMap<>();
 
     /** The tier a tier-table row gives, before the tier policy. */
     public void tier(String code) {
@@ -83,28 +82,39 @@ public final class Outcome {
         this.plan = code;
     }
 
+    /**
+     * An entitlement a plan-table column declares ({@code entitlement freeShipping yes/no}): the generated call
+     * hands over the declared type's word and the cell's text, which the safe dialect checked against that type.
+     */
+    public void entitlement(String name, String type, String value) {
+        entitlements.put(name, Arrays.stream(EntitlementType.values()).filter(t -> t.word().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown entitlement type " + type)).value(value));
+    }
+
+    // The actions of tables written before entitlements were declared: each one entitlement of a fixed type.
+
     public void accountManager(String value) {
-        this.accountManager = value;
+        entitlements.put("accountManager", value);
     }
 
     public void responseSlaHours(int hours) {
-        this.responseSlaHours = hours;
+        entitlements.put("responseSlaHours", (long) hours);
     }
 
     public void reviewCadence(String value) {
-        this.reviewCadence = value;
+        entitlements.put("reviewCadence", value);
     }
 
     public void visitsPerYear(int visits) {
-        this.visitsPerYear = visits;
+        entitlements.put("visitsPerYear", (long) visits);
     }
 
     public void discountPct(double percent) {
-        this.discountPct = BigDecimal.valueOf(percent).stripTrailingZeros();
+        entitlements.put("discountPct", EntitlementType.decimal(BigDecimal.valueOf(percent)));
     }
 
     public void supportChannel(String value) {
-        this.supportChannel = value;
+        entitlements.put("supportChannel", value);
     }
 
     String qualifiedTier() {
@@ -159,8 +169,6 @@ public final class Outcome {
         if (plan == null) {
             return null;
         }
-        return new ServicePlan(plan, new Entitlements(accountManager, responseSlaHours, reviewCadence, visitsPerYear,
-                discountPct == null ? null : discountPct.setScale(Math.max(0, discountPct.scale())),
-                supportChannel));
+        return new ServicePlan(plan, new Entitlements(entitlements));
     }
 }

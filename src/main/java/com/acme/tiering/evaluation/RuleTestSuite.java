@@ -2,6 +2,7 @@ package com.acme.tiering.evaluation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -93,8 +95,12 @@ public final class RuleTestSuite {
                 "lifecycleStage", orNone(result.lifecycleStage()), "rfmSegment", orNone(result.rfmSegment()),
                 "churnTriggers", triggers(result));
         scenario.expected().forEach((what, expected) -> {
+            if (!actual.containsKey(what)) {
+                entitlement(result, what, expected).ifPresent(mismatches::add);
+                return;
+            }
             String normalisedExpected = what.equals("churnTriggers") ? sortedTriggers(expected) : expected;
-            String got = actual.getOrDefault(what, "(unknown expectation)");
+            String got = actual.get(what);
             if (!normalisedExpected.equals(got)) {
                 mismatches.add("expected " + what + " " + normalisedExpected + " but was " + got);
             }
@@ -103,6 +109,26 @@ public final class RuleTestSuite {
                 .map(rule -> rule.rule() + " [" + rule.source() + "]").toList();
         List<String> keys = result.explanation().firedRules().stream().map(Explanation.FiredRule::source).toList();
         return new RuleScenario.Result(scenario, mismatches, fired, keys);
+    }
+
+    /**
+     * An expectation on an entitlement the plan table declares ({@code expect.freeShipping}): yes/no, a number
+     * (5 matches 5.0) or a text; {@code -} expects none. The mismatch, if any.
+     */
+    private static Optional<String> entitlement(Evaluation result, String name, String expected) {
+        Object value = result.servicePlan() == null ? null : result.servicePlan().entitlements().get(name);
+        String got = value == null ? "-" : value instanceof Boolean yes ? (yes ? "yes" : "no") : value.toString();
+        boolean same;
+        if (value instanceof Boolean yes) {
+            same = expected.equalsIgnoreCase(yes ? "yes" : "no") || expected.equalsIgnoreCase(yes.toString());
+        }
+        else if (value instanceof Number number && expected.matches("-?\\d+(\\.\\d+)?")) {
+            same = new BigDecimal(number.toString()).compareTo(new BigDecimal(expected)) == 0;
+        }
+        else {
+            same = got.equals(expected);
+        }
+        return same ? Optional.empty() : Optional.of("expected " + name + " " + expected + " but was " + got);
     }
 
     /** Every scenario against a ruleset; the failures, in file and line order. */

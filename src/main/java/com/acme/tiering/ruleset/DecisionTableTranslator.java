@@ -49,7 +49,8 @@ class DecisionTableTranslator {
             return List.of(ChurnTriggerDrl.drl(file.name(), grid));
         }
         try {
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), InputType.CSV);
+            byte[] csv = EntitlementTemplates.rewriteCsv(file.text()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv), InputType.CSV);
             return List.of(new GeneratedDrl(file.name(), "csv", withHeader(drl)));
         }
         catch (RuntimeException unreadable) {
@@ -67,6 +68,7 @@ class DecisionTableTranslator {
             sheets = sheetsWithRuleTables(workbook);
             sheets.forEach(sheet -> cellsBySheet.put(sheet, cellTexts(workbook.getSheet(sheet))));
             sheets.forEach(sheet -> nameCellsBySheet.put(sheet, nameCells(workbook.getSheet(sheet))));
+            EntitlementTemplates.rewrite(workbook);
             content = withMergedCellsFilledIn(workbook);
         }
         catch (IOException | RuntimeException notASpreadsheet) {

@@ -78,8 +78,7 @@ public class RulesetCompiler {
             if (file.kind() == RuleFile.Kind.DRL) {
                 return DrlInspector.inspect(file.name(), file.text());
             }
-            return SheetGrid.of(file).stream().flatMap(grid -> SafeDialect.inspect(file.name(), grid, tiers).stream())
-                    .toList();
+            return SafeDialect.inspect(file.name(), SheetGrid.of(file), tiers);
         }
         catch (java.io.IOException | RuntimeException unreadable) {
             return List.of(); // the translator reports files that are no spreadsheet at all

@@ -30,16 +30,36 @@ class SafeDialect {
     private final String file;
     private final SheetGrid grid;
     private final TierCatalog tiers;
+    private final java.util.Map<String, List<String>> codeLists;
 
-    private SafeDialect(String file, SheetGrid grid, TierCatalog tiers) {
+    private SafeDialect(String file, SheetGrid grid, TierCatalog tiers, java.util.Map<String, List<String>> codeLists) {
         this.file = file;
         this.grid = grid;
         this.tiers = tiers;
+        this.codeLists = codeLists;
     }
 
-    /** @param tiers the version's tier catalog, which tier cells must name; null when it could not be read */
+    /**
+     * Every sheet of a table's file, with the code lists its Codes sheet declares.
+     *
+     * @param tiers the version's tier catalog, which tier cells must name; null when it could not be read
+     */
+    static List<Finding> inspect(String file, List<SheetGrid> sheets, TierCatalog tiers) {
+        List<Finding> findings = new ArrayList<>();
+        java.util.Map<String, List<String>> codeLists = CodeLists.of(file, sheets, findings);
+        sheets.forEach(grid -> findings.addAll(inspect(file, grid, tiers, codeLists)));
+        return findings;
+    }
+
+    /** One sheet, without code lists of its workbook. */
     static List<Finding> inspect(String file, SheetGrid grid, TierCatalog tiers) {
-        SafeDialect dialect = new SafeDialect(file, grid, tiers);
+        return inspect(file, grid, tiers, java.util.Map.of());
+    }
+
+    /** @param codeLists the code lists of the workbook's Codes sheet, which declared code columns take */
+    static List<Finding> inspect(String file, SheetGrid grid, TierCatalog tiers,
+            java.util.Map<String, List<String>> codeLists) {
+        SafeDialect dialect = new SafeDialect(file, grid, tiers, codeLists);
         dialect.inspect();
         return dialect.findings;
     }
@@ -93,6 +113,10 @@ class SafeDialect {
             check(!sequential && !oneActivationGroup, start, "Every row of a trigger table whose conditions hold fires",
                     "Remove Sequential and ACTIVATION-GROUP from the RuleSet rows: rows of one trigger give one signal, "
                             + "the highest risk among them");
+        }
+        else {
+            EntitlementCells.declarations(grid, start.row() + 3, columns, codeLists)
+                    .forEach(p -> error(p.cell(), p.message(), p.hint()));
         }
         List<FirstMatchCheck.RuleRow> rows = new ArrayList<>();
         java.util.Map<String, String> names = new java.util.HashMap<>();
@@ -168,7 +192,15 @@ class SafeDialect {
             case PRIORITY -> check(NUMBER.matcher(cell.text()).matches(), cell, "A priority is a whole number", null);
             case GROUP -> literal(cell, true, null);
             case CONDITION -> conditionValues(column, cell);
-            case ACTION -> literal(cell, column.text(), column.output());
+            case ACTION -> {
+                if (column.entitlement() == null) {
+                    literal(cell, column.text(), column.output());
+                }
+                else {
+                    java.util.Optional.ofNullable(EntitlementCells.value(column.entitlement(), cell, codeLists))
+                            .ifPresent(p -> error(p.cell(), p.message(), p.hint()));
+                }
+            }
             case TRIGGER -> ChurnTriggerTable.checkCell(column, cell, tiers, this::error);
         }
     }

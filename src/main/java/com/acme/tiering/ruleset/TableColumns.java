@@ -25,9 +25,18 @@ final class TableColumns {
     /** TRIGGER: a column of a churn-trigger table that makes the signal; its {@code output} is the column's keyword. */
     enum Kind { NAME, DESCRIPTION, CONDITION, ACTION, PRIORITY, GROUP, TRIGGER }
 
-    /** One column of a RuleTable as its header rows define it. */
+    /**
+     * One column of a RuleTable as its header rows define it.
+     *
+     * @param entitlement the entitlement an ACTION column declares, else null
+     */
     record Column(int index, Kind kind, String type, List<String> facts, List<String> ops, boolean text,
-            boolean list, String output) {
+            boolean list, String output, EntitlementColumn entitlement) {
+
+        Column(int index, Kind kind, String type, List<String> facts, List<String> ops, boolean text, boolean list,
+                String output) {
+            this(index, kind, type, facts, ops, text, list, output, null);
+        }
     }
 
     interface Problems {
@@ -179,6 +188,9 @@ final class TableColumns {
     }
 
     private Column action(int c, GridCell template) {
+        if (EntitlementColumn.isDeclaration(template.text())) {
+            return declaredEntitlement(c, template);
+        }
         Matcher m = ACTION.matcher(template.text());
         String output = m.find() ? m.group(1) : null;
         if (output == null || !ACTIONS_TAKING_TEXT.containsKey(output)
@@ -189,5 +201,17 @@ final class TableColumns {
             return new Column(c, Kind.ACTION, null, List.of(), List.of(), true, false, null);
         }
         return new Column(c, Kind.ACTION, null, List.of(), List.of(), ACTIONS_TAKING_TEXT.get(output), false, output);
+    }
+
+    private Column declaredEntitlement(int c, GridCell template) {
+        try {
+            EntitlementColumn entitlement = EntitlementColumn.read(template.text());
+            return new Column(c, Kind.ACTION, null, List.of(), List.of(), true, false, entitlement.name(), entitlement);
+        }
+        catch (IllegalArgumentException wrong) {
+            problems.report(template, wrong.getMessage(), "Declare an entitlement as 'entitlement <name> <type>'; "
+                    + "types: " + EntitlementColumn.TYPES + ", e.g. entitlement freeShipping yes/no");
+            return new Column(c, Kind.ACTION, null, List.of(), List.of(), true, false, null);
+        }
     }
 }

@@ -109,6 +109,11 @@ class CustomerPage {
             return String.valueOf(value);
         }
 
+        /** An entitlement's value as the plan table wrote it: yes or no for a yes/no column, numbers as facts. */
+        public String entitlement(Object value) {
+            return value instanceof Boolean yes ? (yes ? "yes" : "no") : value(value);
+        }
+
         /** A ruleset version (a content hash) short enough to read; the full one goes in a tooltip. */
         public String version(String hash) {
             return hash == null || hash.length() <= 12 ? hash : hash.substring(0, 12);

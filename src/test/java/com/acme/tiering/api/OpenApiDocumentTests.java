@@ -96,6 +96,23 @@ class OpenApiDocumentTests {
         }
     }
 
+    /** Entitlements are the columns the plan table declares (issue 16): a map of typed values, not fixed fields. */
+    @Test
+    void entitlementsAreAMapOfBooleansNumbersAndTexts() {
+        JsonNode schemas = document.path("components").path("schemas");
+        for (String answer : List.of("TierLookup", "Decision")) {
+            JsonNode plan = schemas.path(answer).path("properties").path("servicePlan");
+            JsonNode servicePlan = plan.has("$ref")
+                    ? schemas.path(plan.path("$ref").asString().substring("#/components/schemas/".length())) : plan;
+            JsonNode entitlements = servicePlan.path("properties").path("entitlements");
+            assertThat(entitlements.path("type").asString()).as(answer).isEqualTo("object");
+            assertThat(entitlements.has("properties")).as(answer).isFalse();
+            List<String> types = new ArrayList<>();
+            entitlements.path("additionalProperties").path("anyOf").forEach(t -> types.add(t.path("type").asString()));
+            assertThat(types).as(answer).containsExactlyInAnyOrder("boolean", "integer", "number", "string");
+        }
+    }
+
     @Test
     void everyReferenceLeadsToASchema() {
         Set<String> schemas = new TreeSet<>(document.path("components").path("schemas").propertyNames());

@@ -67,7 +67,9 @@ final class EvaluationBuilder {
         String risk = signals.stream().map(ChurnSignal::risk).max(EvaluationBuilder::compareRisk).orElse("NONE");
         Explanation explanation = new Explanation("Tier " + tier, List.of(), List.of(), List.of());
         return new Evaluation(customerId, asOf, rulesetVersion, tier, "Tier " + tier, tier, tier, null, null, null,
-                new ServicePlan(plan, new Entitlements("POOLED", 24, "SEMI_ANNUAL", 1, new BigDecimal("2"), "EMAIL")),
+                new ServicePlan(plan, new Entitlements(new java.util.TreeMap<>(java.util.Map.of(
+                        "accountManager", "POOLED", "responseSlaHours", 24L, "reviewCadence", "SEMI_ANNUAL",
+                        "visitsPerYear", 1L, "discountPct", new BigDecimal("2"), "supportChannel", "EMAIL")))),
                 lifecycleStage, rfmSegment, risk, List.copyOf(signals), facts, explanation);
     }
 

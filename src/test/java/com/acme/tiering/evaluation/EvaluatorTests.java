@@ -1,6 +1,7 @@
 package com.acme.tiering.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -238,8 +239,9 @@ class EvaluatorTests {
         assertThat(noisy.churnSignals()).extracting(Evaluation.ChurnSignal::triggerId)
                 .containsExactlyInAnyOrder("COMPLAINT_BURST", "DETRACTOR");
         assertThat(noisy.servicePlan().code()).isEqualTo("KEY_RETENTION");
-        assertThat(noisy.servicePlan().entitlements().responseSlaHours()).isEqualTo(4);
-        assertThat(noisy.servicePlan().entitlements().discountPct()).isEqualByComparingTo("5");
+        assertThat(noisy.servicePlan().entitlements().values()).containsExactly(entry("accountManager", "DEDICATED"),
+                entry("responseSlaHours", 4L), entry("reviewCadence", "MONTHLY"), entry("visitsPerYear", 6L),
+                entry("discountPct", new BigDecimal("5")), entry("supportChannel", "PHONE"));
     }
 
     @Test

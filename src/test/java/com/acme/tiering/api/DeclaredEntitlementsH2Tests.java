@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class DeclaredEntitlementsH2Tests extends DeclaredEntitlementsContract {
+}
