@@ -43,6 +43,14 @@ class DeclaredEntitlementsTests {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A plan row for one more tier: every tier of the catalog needs a plan row. Not one row with an empty tier
+     * cell: a row without any condition fires before the plan context exists (see the issue-16 notes).
+     */
+    private static String other(String tier, String entitlements) {
+        return "Other " + tier + ",Tier " + tier + "," + tier + ",STANDARD," + entitlements;
+    }
+
     private static Evaluation keyAccount(CompiledRuleset rules) {
         return new Evaluator(new com.acme.tiering.ruleset.ActiveRuleset(rules))
                 .evaluate(RuleTestSuite.parse("t.csv", KEY_ACCOUNT).get(0).facts(), rules);
@@ -55,7 +63,8 @@ class DeclaredEntitlementsTests {
                         + "entitlement visits integer",
                 "Strategic,Strategic accounts,A,STRATEGIC,yes,王经理,8.50,12",
                 "Key,Key accounts,B,KEY,no,客服中心,5,4",
-                "Basic,Basic accounts,D,BASIC,No,,0,0"), "service-plans.xlsx");
+                "Standard,Standard accounts,C,STANDARD,no,,0,0", "Basic,Basic accounts,D,BASIC,No,,0,0"),
+                "service-plans.xlsx");
 
         Evaluation key = keyAccount(rules);
 
@@ -69,7 +78,9 @@ class DeclaredEntitlementsTests {
         Evaluation key = keyAccount(ShippedRules.compileWith(csvPlans(
                 "entitlement freeShipping yes/no,entitlement 专属客服 text,entitlement discountPct decimal,"
                         + "entitlement visits integer",
-                "Key,Key accounts,B,KEY,yes,王经理,2.50,4"), "service-plans.xlsx"));
+                "Key,Key accounts,B,KEY,yes,王经理,2.50,4", other("A", "no,,0,0"), other("C", "no,,0,0"),
+                other("D", "no,,0,0")),
+                "service-plans.xlsx"));
         JsonMapper json = JsonMapper.builder().build();
 
         String written = json.writeValueAsString(key.servicePlan().entitlements());
@@ -98,7 +109,9 @@ class DeclaredEntitlementsTests {
         String legacy = "entitlement accountManager text,\"decision.responseSlaHours($param);\","
                 + "\"decision.discountPct($param);\",\"decision.supportChannel(\"\"$param\"\");\"";
         Evaluation key = keyAccount(ShippedRules.compileWith(csvPlans(legacy,
-                "Key,Key accounts,B,KEY,DEDICATED,8,5,PHONE"), "service-plans.xlsx"));
+                "Key,Key accounts,B,KEY,DEDICATED,8,5,PHONE", other("A", "POOLED,24,0,EMAIL"),
+                other("C", "POOLED,24,0,EMAIL"), other("D", "POOLED,24,0,EMAIL")),
+                "service-plans.xlsx"));
         Evaluation shipped = keyAccount(ShippedRules.ruleset());
 
         assertThat(key.servicePlan().entitlements().values()).containsExactly(entry("accountManager", "DEDICATED"),
