@@ -14,7 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import com.acme.tiering.audit.AuditLog;
 import com.acme.tiering.decision.DecisionQueries;
+import com.acme.tiering.governance.RulesetDrafts;
+import com.acme.tiering.governance.RulesetPublication;
+import com.acme.tiering.governance.RulesetShadows;
+import com.acme.tiering.governance.RulesetSimulation;
+import com.acme.tiering.governance.RulesetVersions;
 import com.acme.tiering.security.ApiKeys;
 import com.acme.tiering.security.AppUsers;
 import com.acme.tiering.security.SecuritySlice;
@@ -30,9 +36,10 @@ import com.acme.tiering.support.EveryRoleByDefault;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest(TierLookupController.class)
+@WebMvcTest({ TierLookupController.class, RulesetController.class })
 @Import({ StrictJson.class, JsonLimits.class, SecuritySlice.class, EveryRoleByDefault.class, ApiSlice.Metrics.class })
-@MockitoBean(types = { DecisionQueries.class, ApiKeys.class, AppUsers.class })
+@MockitoBean(types = { DecisionQueries.class, ApiKeys.class, AppUsers.class, RulesetVersions.class, RulesetDrafts.class,
+        RulesetSimulation.class, RulesetPublication.class, RulesetShadows.class, AuditLog.class })
 @interface ApiSlice {
 
     /** A registry of its own for the lookup timing ({@code LookupTiming}), which the slice does not configure. */
