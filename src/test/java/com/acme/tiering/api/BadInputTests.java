@@ -38,13 +38,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -52,7 +51,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TestData;
+import com.acme.tiering.support.TestProfiles;
 import com.acme.tiering.support.TieringApi;
 import com.acme.tiering.support.Workbooks;
 
@@ -63,11 +64,11 @@ import com.acme.tiering.support.Workbooks;
  * Prints, per endpoint, how many inputs were tried. Most go through MockMvc; what Tomcat sees before the service
  * (encoded slashes in a path) goes to the real server on its port.
  */
-// Deliberately not a @ServiceTest profile: a context of its own (shared only with BrowserPolicyTests), because the
-// hostile ids include 0x10 (16), which must be an unknown ruleset version; governance tests make more versions.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tiering.rules.run-after-activation=false")
-@AutoConfigureMockMvc
+// The governance tests' context: its hostile ids (0x10 among them) are refused as not decimal (DecimalNumbers)
+// whatever versions those tests made, and every probe must write nothing, so the class leaves the context as found
+// but for its own customers, draft and REJECTED uploads.
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTests {
