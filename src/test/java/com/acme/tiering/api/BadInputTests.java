@@ -11,14 +11,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,13 +38,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -54,7 +51,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestData;
+import com.acme.tiering.support.TestProfiles;
+import com.acme.tiering.support.TieringApi;
 import com.acme.tiering.support.Workbooks;
 
 /**
@@ -64,11 +64,11 @@ import com.acme.tiering.support.Workbooks;
  * Prints, per endpoint, how many inputs were tried. Most go through MockMvc; what Tomcat sees before the service
  * (encoded slashes in a path) goes to the real server on its port.
  */
-// Deliberately not a @ServiceTest profile: a context of its own (shared only with BrowserPolicyTests), because the
-// hostile ids include 0x10 (16), which must be an unknown ruleset version; governance tests make more versions.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tiering.rules.run-after-activation=false")
-@AutoConfigureMockMvc
+// The governance tests' context: its hostile ids (0x10 among them) are refused as not decimal (DecimalNumbers)
+// whatever versions those tests made, and every probe must write nothing, so the class leaves the context as found
+// but for its own customers, draft and REJECTED uploads.
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputTests {
@@ -99,7 +99,7 @@ class BadInputTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    Clock clock;
+    TieringApi api;
 
     @LocalServerPort
     int port;
@@ -126,29 +126,19 @@ class BadInputTests {
 
     @BeforeAll
     void aCustomerWithAnAlertAndADraftRuleset() throws Exception {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock);
-        send(put("/api/v1/customers/" + TARGET), "{\"name\":\"Bad Input Target GmbH\",\"accountOwner\":\"Sam Lee\"}");
-        send(post("/api/v1/customers/" + TARGET + "/orders"), "{\"orders\":[{\"orderId\":\"o-1\",\"orderDate\":\""
-                + today.minusDays(20) + "\",\"amount\":1200.00}]}");
-        send(post("/api/v1/customers/" + TARGET + "/interactions"), "{\"interactions\":["
-                + "{\"interactionId\":\"i-1\",\"date\":\"" + today.minusDays(5) + "\",\"type\":\"COMPLAINT\"},"
-                + "{\"interactionId\":\"i-2\",\"date\":\"" + today.minusDays(3) + "\",\"type\":\"COMPLAINT\"}]}");
-        mvc.perform(post("/api/v1/customers/" + TARGET + "/evaluation")).andExpect(status().isOk());
+        today = api.emptyDatabase();
+        api.customer(TARGET).name("Bad Input Target GmbH").industry(null).region(null).owner("Sam Lee").create();
+        api.orders(TARGET, TestData.order("o-1", today.minusDays(20), "1200.00"));
+        api.interactions(TARGET, TestData.complaint("i-1", today.minusDays(5)),
+                TestData.complaint("i-2", today.minusDays(3)));
+        api.evaluate(TARGET);
         alertId = jdbc.queryForObject("SELECT MAX(id) FROM churn_alert", Long.class);
         activeId = jdbc.queryForObject("SELECT id FROM ruleset_version WHERE status = 'ACTIVE'", Long.class);
         activeHash = jdbc.queryForObject("SELECT content_hash FROM ruleset_version WHERE id = ?", String.class, activeId);
         byte[] tiers = Workbooks.withCell(Files.readAllBytes(Path.of("rules/tiers.xlsx")), null, 10, 1,
                 "Strategic, bad input draft " + System.nanoTime());
-        mvc.perform(multipart("/api/v1/rulesets").file(new MockMultipartFile("files", "tiers.xlsx",
-                MediaType.APPLICATION_OCTET_STREAM_VALUE, tiers)).with(user("ann").roles("OPS_MANAGER")))
-                .andExpect(status().isCreated());
+        api.draft(user("ann").roles("OPS_MANAGER"), "tiers.xlsx", tiers, null);
         draftId = jdbc.queryForObject("SELECT MAX(id) FROM ruleset_version WHERE status = 'DRAFT'", Long.class);
-    }
-
-    private void send(MockHttpServletRequestBuilder request, String json) throws Exception {
-        mvc.perform(request.contentType(MediaType.APPLICATION_JSON).content(json))
-                .andExpect(status().is2xxSuccessful());
     }
 
     @TestFactory
@@ -172,10 +162,9 @@ class BadInputTests {
                 "@SUM(1+1)*cmd|' /C calc'!A0", "Acme;=1+1", " =1+1");
         for (int i = 0; i < names.size(); i++) {
             String id = "FORMULA-" + i;
-            send(put("/api/v1/customers/" + id), "{\"name\":" + jsonString(names.get(i)) + "}");
-            send(post("/api/v1/customers/" + id + "/orders"), "{\"orders\":[{\"orderId\":\"o-1\",\"orderDate\":\""
-                    + today.minusDays(2) + "\",\"amount\":10}]}");
-            mvc.perform(post("/api/v1/customers/" + id + "/evaluation")).andExpect(status().isOk());
+            api.customer(id).name(names.get(i)).industry(null).region(null).owner(null).create();
+            api.orders(id, TestData.order("o-1", today.minusDays(2), "10"));
+            api.evaluate(id);
         }
         // The override's reason reaches the export too, in the manualOverride column.
         mvc.perform(put("/api/v1/customers/FORMULA-0/override").with(OPS).contentType(MediaType.APPLICATION_JSON)

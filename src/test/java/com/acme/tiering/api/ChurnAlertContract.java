@@ -35,7 +35,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TieringApi;
 import com.acme.tiering.support.WebhookReceiver;
@@ -76,9 +75,8 @@ abstract class ChurnAlertContract {
 
     @BeforeEach
     void emptyDatabase() {
-        DatabaseCleaner.clean(jdbc);
         RECEIVER.up();
-        today = LocalDate.now(clock);
+        today = api.emptyDatabase();
     }
 
     @Test

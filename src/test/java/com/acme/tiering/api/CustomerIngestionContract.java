@@ -6,8 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Clock;
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /** Ingestion through the API: what is accepted, what is refused and that a refusal writes nothing. */
 @ServiceTest
@@ -31,14 +29,13 @@ abstract class CustomerIngestionContract {
     JdbcTemplate jdbc;
 
     @Autowired
-    Clock clock;
+    TieringApi api;
 
     String today;
 
     @BeforeEach
     void oneCustomer() throws Exception {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock).toString();
+        today = api.emptyDatabase().toString();
         put("/api/v1/customers/ACME-1", "{\"name\":\"Acme Tools\",\"accountOwner\":\"Kim Rep\"}")
                 .andExpect(status().isCreated());
     }

@@ -3,8 +3,6 @@ package com.acme.tiering.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
@@ -15,15 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.MySqlAvailability;
 import com.acme.tiering.support.ProxiedDatabaseInitializer;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * The database goes away under a running service and comes back: lookups answer 503 with Retry-After and a
@@ -44,15 +40,14 @@ class DatabaseOutageTests {
     MockMvc mvc;
 
     @Autowired
-    JdbcTemplate jdbc;
+    TieringApi api;
 
     @Test
     void lookupsAnswer503WhileTheDatabaseIsGoneAndRecoverByThemselves() throws Exception {
-        DatabaseCleaner.clean(jdbc);
-        mvc.perform(put("/api/v1/customers/OUT-1").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"Outage Ltd\"}")).andExpect(status().is2xxSuccessful());
-        mvc.perform(post("/api/v1/customers/OUT-1/evaluation")).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/customers/OUT-1/tier")).andExpect(status().isOk());
+        api.emptyDatabase();
+        api.customer("OUT-1").name("Outage Ltd").industry(null).region(null).owner(null).create();
+        api.evaluate("OUT-1");
+        api.tier("OUT-1").andExpect(status().isOk());
 
         Outage outage = Outage.fromEnvironment();
         outage.begin();

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static com.acme.tiering.support.TestData.order;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.function.Predicate;
@@ -21,7 +20,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.TieringApi;
 
 /**
@@ -39,17 +37,13 @@ abstract class EventDrivenEvaluationContract {
     JdbcTemplate jdbc;
 
     @Autowired
-    Clock clock;
-
-    @Autowired
     TieringApi api;
 
     LocalDate today;
 
     @BeforeEach
     void emptyDatabase() {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock);
+        today = api.emptyDatabase();
     }
 
     @Test

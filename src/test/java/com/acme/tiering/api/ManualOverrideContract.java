@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TieringApi;
 
@@ -57,8 +56,7 @@ abstract class ManualOverrideContract {
 
     @BeforeEach
     void aStandardCustomer() throws Exception {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock);
+        today = api.emptyDatabase();
         api.customer("OVR-1").name("Override Metals").industry(null).region(null).create();
         // 18,000 in the last 12 months, bought before: tier C (Standard) by the shipped rules.
         api.orders("OVR-1", order("o-1", today.minusDays(500), "10000.00"),

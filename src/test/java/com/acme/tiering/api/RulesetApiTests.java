@@ -58,22 +58,6 @@ class RulesetApiTests {
         mvc.perform(post("/api/v1/rulesets/1/activate").with(httpBasic("ops", "wrong"))).andExpect(status().isUnauthorized());
     }
 
-    /** Spring alone reads 0x1 and #1 as 1; an address names a version in decimal digits or names none. */
-    @Test
-    void aVersionIsNamedInDecimalDigitsOnly() throws Exception {
-        mvc.perform(get("/api/v1/rulesets/1")).andExpect(status().isOk());
-        for (String other : new String[] { "0x1", "0X1", "%231", "%201", "+1" }) {
-            mvc.perform(get("/api/v1/rulesets/" + other)).andExpect(status().isBadRequest())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        }
-    }
-
-    @Test
-    void anOperationsManagerMayNotUploadDrl() throws Exception {
-        upload("ops", "lifecycle.drl", "package x;".getBytes(StandardCharsets.UTF_8)).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail", containsString("RULE_AUTHOR")));
-    }
-
     @Test
     void codeInACellIsRefusedNamingTheCellAndNothingGoesInForce() throws Exception {
         String before = active.current().version();

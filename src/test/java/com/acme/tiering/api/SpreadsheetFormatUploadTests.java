@@ -12,15 +12,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.support.DemoRun;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 import com.acme.tiering.support.Workbooks;
 
 import tools.jackson.databind.JsonNode;
@@ -30,9 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The tier table in force, saved as Excel 97 (.xls) the way LibreOffice or an older Excel saves it, and uploaded:
  * it takes the place of tiers.xlsx, and on the evaluated demo customers it changes no one's decision.
  */
-@SpringBootTest(properties = { "tiering.demo.enabled=true", "tiering.demo.customers=300",
-        "tiering.rules.run-after-activation=false" })
-@AutoConfigureMockMvc
+@ServiceTest
+@ActiveProfiles(TestProfiles.DEMO) // the demo context's 2,000 customers; the class only drafts and simulates
 class SpreadsheetFormatUploadTests {
 
     @Autowired
@@ -68,7 +68,7 @@ class SpreadsheetFormatUploadTests {
 
         JsonNode report = read(mvc.perform(post(created + "/simulation").with(httpBasic("ops", "ops-demo")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(report.get("customers").asInt()).isEqualTo(300);
+        assertThat(report.get("customers").asInt()).isEqualTo(2000);
         Map<String, Long> tiers = decisions.summary().byTier();
         assertThat(tiers).containsOnlyKeys("A", "B", "C", "D");
         tiers.forEach((tier, customers) -> assertThat(report.get("tierMigration").get(tier).properties())

@@ -27,9 +27,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.decision.TierLookup;
-import com.acme.tiering.support.DatabaseCleaner;
-import com.acme.tiering.support.TieringApi;
 import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,8 +61,7 @@ abstract class TieringFlowContract {
 
     @BeforeEach
     void emptyDatabase() {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock);
+        today = api.emptyDatabase();
     }
 
     @Test

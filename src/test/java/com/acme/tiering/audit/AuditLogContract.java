@@ -37,10 +37,9 @@ import com.jayway.jsonpath.JsonPath;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.support.Approval;
-import com.acme.tiering.support.DatabaseCleaner;
-import com.acme.tiering.support.Workbooks;
 import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TieringApi;
+import com.acme.tiering.support.Workbooks;
 
 /**
  * The audit log through the HTTP API: changes are recorded with who, from where, when and the before and
@@ -73,8 +72,7 @@ abstract class AuditLogContract {
 
     @BeforeEach
     void emptyDatabase() {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock);
+        today = api.emptyDatabase();
     }
 
     @Test

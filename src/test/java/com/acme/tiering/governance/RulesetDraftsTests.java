@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
-import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.Governance;
 import com.acme.tiering.support.ServiceTest;
 
 /**
@@ -43,10 +39,7 @@ class RulesetDraftsTests {
     ActiveRuleset active;
 
     @Autowired
-    Customers customers;
-
-    @Autowired
-    EvaluationRuns runs;
+    Governance governance;
 
     @Autowired
     DecisionQueries decisions;
@@ -54,13 +47,9 @@ class RulesetDraftsTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    Clock clock;
-
     @BeforeEach
     void threeEvaluatedCustomers() throws InterruptedException {
-        DatabaseCleaner.clean(jdbc);
-        GovernanceFixtures.threeCustomersEvaluated(customers, runs, LocalDate.now(clock));
+        governance.threeCustomersEvaluated();
         assertThat(decisions.currentOrThrow("G1").tier()).isEqualTo("A");
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.acme.tiering.customer.Customers;
-import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.Governance;
 import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TestProfiles;
@@ -30,24 +25,14 @@ class RulesetPublicationTests {
     Governance governance;
 
     @Autowired
-    Customers customers;
-
-    @Autowired
-    EvaluationRuns runs;
-
-    @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    Clock clock;
 
     private String original;
 
     @BeforeEach
     void evaluatedCustomers() throws InterruptedException {
         original = governance.active().current().version();
-        DatabaseCleaner.clean(jdbc);
-        GovernanceFixtures.threeCustomersEvaluated(customers, runs, LocalDate.now(clock));
+        governance.threeCustomersEvaluated();
     }
 
     @Test

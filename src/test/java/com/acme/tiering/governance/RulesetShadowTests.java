@@ -3,9 +3,7 @@ package com.acme.tiering.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,15 +13,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.ShadowRuleset;
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.run.RunStatus;
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.FullRun;
+import com.acme.tiering.support.Governance;
 import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TestProfiles;
 
@@ -45,7 +42,7 @@ class RulesetShadowTests {
     ActiveRuleset active;
 
     @Autowired
-    Customers customers;
+    Governance governance;
 
     @Autowired
     EvaluationRuns runs;
@@ -56,14 +53,10 @@ class RulesetShadowTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    Clock clock;
-
     @BeforeEach
     void evaluatedCustomers() throws InterruptedException {
-        DatabaseCleaner.clean(jdbc);
         jdbc.update("DELETE FROM shadow_difference");
-        GovernanceFixtures.threeCustomersEvaluated(customers, runs, LocalDate.now(clock));
+        governance.threeCustomersEvaluated();
     }
 
     @AfterEach

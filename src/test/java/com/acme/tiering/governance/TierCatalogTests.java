@@ -97,6 +97,9 @@ class TierCatalogTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    com.acme.tiering.support.Governance governance;
+
     private RulesetVersions.Version shipped;
 
     @BeforeEach
@@ -115,7 +118,7 @@ class TierCatalogTests {
     @Test
     void aCatalogInChineseReachesTheLookupExplanationDashboardExportsAndMetrics() throws Exception {
         publish(List.of(TierCatalogs.renamed("战略", "重点", "普通", "基础")), List.of());
-        GovernanceFixtures.threeCustomersEvaluated(customers, runs, today());
+        governance.threeCustomersEvaluated();
 
         mvc.perform(get("/api/v1/customers/G1/tier")).andExpect(jsonPath("$.tier").value("A"))
                 .andExpect(jsonPath("$.tierName").value("战略"));
@@ -141,7 +144,7 @@ class TierCatalogTests {
 
     @Test
     void aTierRowNamingATierTheCatalogLacksIsRefusedNamingTheCellAndChangesNothing() throws Exception {
-        GovernanceFixtures.threeCustomersEvaluated(customers, runs, today());
+        governance.threeCustomersEvaluated();
         Decision before = decisions.currentOrThrow("G2");
         RuleFile tiers = new RuleFile("tiers.xlsx", Workbooks.withCell(file("tiers.xlsx"), "Tiers", 11, 6, "E"));
 
@@ -160,7 +163,7 @@ class TierCatalogTests {
 
     @Test
     void renamingATierRenamesLookupsFromPublicationAndHistoryKeepsTheNamesOfItsTime() throws Exception {
-        GovernanceFixtures.threeCustomersEvaluated(customers, runs, today());
+        governance.threeCustomersEvaluated();
         assertThat(decisions.history("G2")).extracting(Decision::tierName).containsExactly("Key");
 
         publish(List.of(TierCatalogs.renamed("Strategic", "Gold", "Standard", "Basic")), List.of());

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -15,12 +17,15 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.RulesetActivated;
 import com.acme.tiering.support.Approval;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 
 /**
  * A version on its way from upload through simulation to publication is compiled once, and putting it in force
  * (or an earlier one back) raises RulesetActivated, naming the version it replaced.
  */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 @RecordApplicationEvents
 class VersionLifecycleEventsTests {
 
@@ -44,6 +49,21 @@ class VersionLifecycleEventsTests {
 
     @Autowired
     ApplicationEvents events;
+
+    /** The version in force before each test, put back after it: the governance tests share this context. */
+    private RulesetVersions.Version inForceBefore;
+
+    @BeforeEach
+    void versionInForce() {
+        inForceBefore = versions.activeVersion().orElseThrow();
+    }
+
+    @AfterEach
+    void versionInForceBack() {
+        if (versions.activeVersion().orElseThrow().id() != inForceBefore.id()) {
+            publication.activate(inForceBefore.id(), "ops", "the version in force before the test back");
+        }
+    }
 
     @Test
     void aNewVersionCompilesOnceFromUploadThroughSimulationToPublication() {

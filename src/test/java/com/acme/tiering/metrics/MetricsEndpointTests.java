@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static com.acme.tiering.support.TestData.order;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +35,6 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleInfo;
 import com.acme.tiering.security.ApiKeys;
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.TieringApi;
 
 /**
@@ -58,9 +56,6 @@ class MetricsEndpointTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    Clock clock;
-
-    @Autowired
     ActiveRuleset active;
 
     @Autowired
@@ -73,8 +68,7 @@ class MetricsEndpointTests {
 
     @BeforeEach
     void emptyDatabase() {
-        DatabaseCleaner.clean(jdbc);
-        today = LocalDate.now(clock);
+        today = api.emptyDatabase();
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.acme.tiering.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -18,9 +17,9 @@ import com.acme.tiering.customer.NewOrder;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.run.DecisionsBetweenRunsTests.Decided;
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.FullRun;
 import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * A full run as PRODUCT.md §5 now reads: the top customer is at the start of the revenue curve however much it
@@ -45,10 +44,10 @@ class EqualStandingTests {
     JdbcTemplate jdbc;
 
     @Autowired
-    Clock clock;
+    TieringApi api;
 
     private void buyer(String id, int orders, String amount) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = api.today();
         customers.upsert(id, new CustomerDetails("Customer " + id, "Retail", "North", 10, "Kim Rep"));
         customers.recordOrders(id, IntStream.range(0, orders).mapToObj(i -> new NewOrder(id + "-" + i,
                 today.minusDays(7 + 29L * i), new BigDecimal(amount))).toList());
@@ -59,7 +58,7 @@ class EqualStandingTests {
      */
     @Test
     void theTopCustomerIsStrategicAndEqualCustomersDecideEquallyAfterAFullRun() throws InterruptedException {
-        DatabaseCleaner.clean(jdbc);
+        api.emptyDatabase();
         buyer("A-TWIN", 1, "150");
         buyer("WHALE", 12, "1150");
         IntStream.rangeClosed(1, 6).forEach(i -> buyer("OTHER-" + i, 1, "150"));

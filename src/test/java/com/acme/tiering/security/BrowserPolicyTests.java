@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import com.acme.tiering.support.ServiceTest;
 
 /**
  * What the service tells browsers (issue 14): pages carry a Content-Security-Policy that allows scripts, styles
@@ -27,9 +27,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
  * tests check that the pages really run under the policy (BrowserPages); here the templates are checked for
  * what the policy would refuse on pages no browser test opens.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tiering.rules.run-after-activation=false")
-@AutoConfigureMockMvc // the same context as BadInputTests, so no second server starts
+@ServiceTest // the default context: its requests read pages and change nothing
 class BrowserPolicyTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

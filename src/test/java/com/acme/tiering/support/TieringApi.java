@@ -8,12 +8,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * orders and interactions, evaluations and runs. Requests go through the context's MockMvc (so they run as
  * {@link EveryRoleByDefault}'s test user) and fail the test at once when the service does not take them.
  * A component of every test context that has a MockMvc ({@code @AutoConfigureMockMvc}); inject it with
- * {@code @Autowired TieringApi api}.
+ * {@code @Autowired TieringApi api}. Beside the API, what a test needs around it: the data tables emptied before it,
+ * the service's today, and a run that another instance seems to be running.
  */
 @Component
 public class TieringApi {
@@ -40,9 +46,49 @@ public class TieringApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ObjectProvider<MockMvc> mvc;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    TieringApi(ObjectProvider<MockMvc> mvc) {
+    TieringApi(ObjectProvider<MockMvc> mvc, JdbcTemplate jdbc, Clock clock) {
         this.mvc = mvc;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Empties the data tables ({@link DatabaseCleaner}) for a test that starts from no customers, and returns the
+     * service's today (its clock's date), the date the test's orders and interactions are dated from.
+     */
+    public LocalDate emptyDatabase() {
+        DatabaseCleaner.clean(jdbc);
+        return today();
+    }
+
+    /** The service's today: its clock's date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * A run row as if another instance were running it, {@code processed} of {@code total} customers through,
+     * with a heartbeat in the future so that nobody takes it over while the test looks at it: the run's id.
+     */
+    public long aRunThatIsGoing(int total, int processed) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                    INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers,
+                        processed_customers, started_at, running_key, heartbeat_at)
+                    VALUES (?, 'RUNNING', 'API', ?, ?, ?, ?, 'RUN', ?)""", new String[] { "id" });
+            insert.setObject(1, today());
+            insert.setString(2, "0".repeat(64));
+            insert.setInt(3, total);
+            insert.setInt(4, processed);
+            insert.setTimestamp(5, Timestamp.from(clock.instant().minusSeconds(5)));
+            insert.setTimestamp(6, Timestamp.from(clock.instant().plus(Duration.ofHours(1))));
+            return insert;
+        }, key);
+        return key.getKey().longValue();
     }
 
     /** A customer to create or replace with {@code PUT /api/v1/customers/{id}}; see {@link NewCustomer}. */

@@ -17,7 +17,6 @@ import static com.acme.tiering.support.TestData.nps;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +60,7 @@ class AlertPagesTests {
         String customer = "PG-" + UUID.randomUUID().toString().substring(0, 8);
         owner = "Page Rep " + customer;
         api.customer(customer).name("Page Customer " + customer).industry("Retail").owner(owner).create();
-        api.interactions(customer, nps("n-1", LocalDate.now(clock).minusDays(10), 3));
+        api.interactions(customer, nps("n-1", api.today().minusDays(10), 3));
         api.evaluate(customer);
         alert = jdbc.queryForObject("SELECT id FROM churn_alert WHERE customer_id = ? AND status = 'OPEN'", Long.class,
                 customer);

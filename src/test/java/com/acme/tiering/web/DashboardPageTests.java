@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.acme.tiering.support.DatabaseCleaner;
 import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /** The dashboard and the error pages without a browser: empty states and unknown addresses in words. */
 @ServiceTest
@@ -23,9 +23,12 @@ class DashboardPageTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TieringApi api;
+
     @Test
     void anEmptyServiceSaysWhatIsMissingInsteadOfDrawingEmptyCharts() throws Exception {
-        DatabaseCleaner.clean(jdbc);
+        api.emptyDatabase();
         MockHttpServletResponse page = mvc.perform(get("/").with(user("auditor").roles("AUDITOR"))).andReturn()
                 .getResponse();
         assertThat(page.getStatus()).isEqualTo(200);

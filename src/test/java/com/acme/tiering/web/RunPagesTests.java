@@ -11,15 +11,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -28,6 +24,7 @@ import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.run.RunStatus;
 import com.acme.tiering.support.FullRun;
 import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TieringApi;
 
 /**
  * The runs pages: an operations manager starts a run as the API would (one at a time, audited), a run's page
@@ -49,7 +46,7 @@ class RunPagesTests {
     EvaluationRuns runs;
 
     @Autowired
-    Clock clock;
+    TieringApi api;
 
     @Test
     void anOperationsManagerStartsARunThatIsAuditedAndListed() throws Exception {
@@ -74,7 +71,7 @@ class RunPagesTests {
     @Test
     void whileARunGoesAnotherIsRefusedWith409LinkingToIt() throws Exception {
         FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
-        long going = aRunThatIsGoing();
+        long going = api.aRunThatIsGoing(2000, 500);
         try {
             int audited = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'RUN_STARTED'", Integer.class);
             mvc.perform(post("/runs").with(OPS).with(csrf())).andExpect(status().isConflict())
@@ -92,7 +89,7 @@ class RunPagesTests {
     @Test
     void aRunningRunsPagePollsThatRunAndTheDashboardStillPollsTheLatest() throws Exception {
         FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
-        long going = aRunThatIsGoing();
+        long going = api.aRunThatIsGoing(2000, 500);
         try {
             mvc.perform(get("/runs/" + going).with(AUDITOR)).andExpect(status().isOk())
                     .andExpect(content().string(allOf(containsString("hx-get=\"/runs/" + going + "/progress\""),
@@ -130,25 +127,5 @@ class RunPagesTests {
         mvc.perform(get("/runs/999999999/progress").with(AUDITOR)).andExpect(status().isNotFound());
         mvc.perform(get("/runs/latest").with(AUDITOR)).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("latest&#39; is not a valid id")));
-    }
-
-    /**
-     * A run row that looks as if another instance were running it, with a heartbeat in the future so that
-     * nobody takes it over while the test looks at it.
-     */
-    private long aRunThatIsGoing() {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement("""
-                    INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers,
-                        processed_customers, started_at, running_key, heartbeat_at)
-                    VALUES (?, 'RUNNING', 'API', ?, 2000, 500, ?, 'RUN', ?)""", new String[] { "id" });
-            insert.setObject(1, LocalDate.now(clock));
-            insert.setString(2, "0".repeat(64));
-            insert.setTimestamp(3, Timestamp.from(clock.instant().minusSeconds(5)));
-            insert.setTimestamp(4, Timestamp.from(clock.instant().plus(Duration.ofHours(1))));
-            return insert;
-        }, key);
-        return key.getKey().longValue();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,13 +12,13 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import com.acme.tiering.run.EvaluationRuns;
 import com.acme.tiering.support.Browser;
 import com.acme.tiering.support.BrowserTest;
 import com.acme.tiering.support.DemoRun;
 import com.acme.tiering.support.FullRun;
+import com.acme.tiering.support.TieringApi;
 
 /** Evaluation runs in a real browser: an operations manager starts one and watches it complete. */
 @BrowserTest
@@ -33,6 +32,9 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TieringApi api;
 
     @Test
     void anOperationsManagerStartsARunAndSeesItsProgressReachCompleted() throws Exception {
@@ -64,7 +66,7 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
     void aRunsPageFollowsItsRunUntilItEndsWithoutReloading() throws Exception {
         DemoRun.awaitCompleted(runs);
         FullRun.awaitNoRunGoing(runs, Duration.ofMinutes(2));
-        long id = aRunThatIsGoing();
+        long id = api.aRunThatIsGoing(300, 100);
         try {
             Browser b = browser().signOut().signIn("auditor", "auditor-demo").open("/runs/" + id);
             assertThat(b.find(By.id("run-progress")).getText()).contains("RUNNING").contains("100 of 300 customers");
@@ -115,25 +117,5 @@ class RunsBrowserTests extends com.acme.tiering.support.BrowserPages {
             }
         }
         throw new AssertionError("Could not start a run within 3 minutes: another run was always going");
-    }
-
-    /**
-     * A run row as if another instance were running it, a third of the way through, with a heartbeat in the
-     * future so that nobody takes it over while the test watches it.
-     */
-    private long aRunThatIsGoing() {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var insert = connection.prepareStatement("""
-                    INSERT INTO evaluation_run (as_of, status, trigger_kind, ruleset_version, total_customers,
-                        processed_customers, started_at, running_key, heartbeat_at)
-                    VALUES (?, 'RUNNING', 'API', ?, 300, 100, ?, 'RUN', ?)""", new String[] { "id" });
-            insert.setObject(1, LocalDate.now(clock));
-            insert.setString(2, "0".repeat(64));
-            insert.setTimestamp(3, Timestamp.from(clock.instant().minusSeconds(5)));
-            insert.setTimestamp(4, Timestamp.from(clock.instant().plus(Duration.ofHours(1))));
-            return insert;
-        }, key);
-        return key.getKey().longValue();
     }
 }
