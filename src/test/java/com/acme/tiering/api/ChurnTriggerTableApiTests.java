@@ -118,15 +118,7 @@ class ChurnTriggerTableApiTests {
         return all;
     }
 
-    private EvaluationRun firstRun() throws InterruptedException {
-        for (int attempt = 0; attempt < 1200; attempt++) {
-            List<EvaluationRun> latest = runs.latest(1);
-            if (!latest.isEmpty() && latest.get(0).status() != RunStatus.RUNNING) {
-                assertThat(latest.get(0).status()).isEqualTo(RunStatus.COMPLETED);
-                return latest.get(0);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the demo run did not finish within 120 s");
+    private EvaluationRun firstRun() {
+        return com.acme.tiering.support.DemoRun.awaitCompleted(runs);
     }
 }
