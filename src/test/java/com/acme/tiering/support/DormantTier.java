@@ -28,12 +28,16 @@ public final class DormantTier {
     private DormantTier() {
     }
 
-    /** The four tiers (A to D, rows as {@link TierCatalogs} writes them) with E ranked 4th and D moved to 5th. */
+    /**
+     * The four tiers (A to D, rows as {@link TierCatalogs} writes them) with E ranked 4th and D, now the customers who
+     * never bought, 5th.
+     */
     public static RuleFile catalog(List<Object[]> fourTiers) {
         List<Object[]> rows = new ArrayList<>(fourTiers.subList(0, 3));
         rows.add(TierCatalogs.row(CODE, NAME, 4, "Bought the year before, not in the last 12 months", "#A0785A", ""));
         Object[] basic = fourTiers.get(3).clone();
         basic[2] = 5;
+        basic[3] = "Never bought";
         rows.add(basic);
         return TierCatalogs.catalog(rows);
     }
