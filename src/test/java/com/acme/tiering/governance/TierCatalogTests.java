@@ -226,8 +226,8 @@ class TierCatalogTests {
     }
 
     private byte[] file(String name) {
-        return governance.active().current().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow()
-                .content();
+        return governance.active().current().files().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow().content();
     }
 
     private LocalDate today() {

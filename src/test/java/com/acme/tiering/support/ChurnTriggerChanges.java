@@ -1,10 +1,5 @@
 package com.acme.tiering.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import com.acme.tiering.ruleset.RuleFile;
@@ -19,11 +14,9 @@ public final class ChurnTriggerChanges {
     public static final String FILE = "churn-triggers.xlsx";
     public static final String BIG_DROP = "BIG_DROP";
 
-    private static final Path RULE_TESTS = Path.of("rule-tests");
-
     private byte[] table;
-    private String triggerTests = read("churn-triggers.csv");
-    private String planTests = read("service-plans.csv");
+    private String triggerTests = RuleTests.read("churn-triggers.csv");
+    private String planTests = RuleTests.read("service-plans.csv");
 
     private ChurnTriggerChanges(byte[] table) {
         this.table = table;
@@ -40,9 +33,10 @@ public final class ChurnTriggerChanges {
      */
     public ChurnTriggerChanges complaintBurstAtThree() {
         table = Workbooks.withCell(table, "ChurnTriggers", 14, 7, 3);
-        triggerTests = replaced(triggerTests, "Complaint burst: two complaints in 90 days,0.95,2,2023-01-01,10,,,,2,",
+        triggerTests = RuleTests.replaced(triggerTests,
+                "Complaint burst: two complaints in 90 days,0.95,2,2023-01-01,10,,,,2,",
                 "Complaint burst: three complaints in 90 days,0.95,2,2023-01-01,10,,,,3,");
-        planTests = replaced(planTests, "Key account at high churn risk,0.80,3,2022-01-01,20,2,",
+        planTests = RuleTests.replaced(planTests, "Key account at high churn risk,0.80,3,2022-01-01,20,2,",
                 "Key account at high churn risk,0.80,3,2022-01-01,20,3,");
         return this;
     }
@@ -61,7 +55,7 @@ public final class ChurnTriggerChanges {
                 table = Workbooks.withCell(table, "ChurnTriggers", 18, c, row[c]);
             }
         }
-        triggerTests = replaced(triggerTests,
+        triggerTests = RuleTests.replaced(triggerTests,
                 "No revenue decline below 10000 before,0.95,3,2023-01-01,10,60,9999,100,,,10,,C,-,STANDARD",
                 "Big drop but no revenue decline below 10000 before,0.95,3,2023-01-01,10,60,9999,100,,,10,,C,BIG_DROP,"
                         + "STANDARD_RETENTION\n"
@@ -76,24 +70,7 @@ public final class ChurnTriggerChanges {
 
     /** The scenarios of rule-tests/churn-triggers.csv and service-plans.csv, moved with the changes. */
     public List<RuleFile> tests() {
-        return List.of(new RuleFile("churn-triggers.csv", triggerTests.getBytes(StandardCharsets.UTF_8)),
-                new RuleFile("service-plans.csv", planTests.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The scenario line replaced; a scenario that has changed in rule-tests/ is said, not silently kept. */
-    private static String replaced(String csv, String scenario, String moved) {
-        if (!csv.contains(scenario)) {
-            throw new IllegalStateException("rule-tests/ no longer has the scenario '" + scenario + "'");
-        }
-        return csv.replace(scenario, moved);
-    }
-
-    private static String read(String name) {
-        try {
-            return Files.readString(RULE_TESTS.resolve(name));
-        }
-        catch (IOException missing) {
-            throw new UncheckedIOException(missing);
-        }
+        return List.of(RuleTests.file("churn-triggers.csv", triggerTests),
+                RuleTests.file("service-plans.csv", planTests));
     }
 }

@@ -1,10 +1,5 @@
 package com.acme.tiering.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +17,6 @@ public final class DormantTier {
     public static final String CODE = "E";
     public static final String NAME = "Dormant";
     public static final String PLAN = "WINBACK";
-
-    private static final String BASIC_SCENARIO = "Basic: no order in the last 12 months,1.0,0,15000,-100,0,D";
 
     private DormantTier() {
     }
@@ -79,17 +72,8 @@ public final class DormantTier {
 
     /** The shipped tier scenarios, the customer who bought only the year before now Dormant (E). */
     public static RuleFile tests() {
-        try {
-            String csv = Files.readString(Path.of("rule-tests/tiers.csv"));
-            if (!csv.contains(BASIC_SCENARIO)) {
-                throw new IllegalStateException("rule-tests/tiers.csv no longer has the scenario '" + BASIC_SCENARIO + "'");
-            }
-            return new RuleFile("tiers.csv", csv.replace(BASIC_SCENARIO,
-                    "Dormant: no order in the last 12 months after buying the year before,1.0,0,15000,-100,0,E")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-        catch (IOException missing) {
-            throw new UncheckedIOException(missing);
-        }
+        return RuleTests.file("tiers.csv", RuleTests.replaced(RuleTests.read("tiers.csv"),
+                "Basic: no order in the last 12 months,1.0,0,15000,-100,0,D",
+                "Dormant: no order in the last 12 months after buying the year before,1.0,0,15000,-100,0,E"));
     }
 }

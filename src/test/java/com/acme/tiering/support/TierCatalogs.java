@@ -45,7 +45,7 @@ public final class TierCatalogs {
         return catalog(renamedRows(names));
     }
 
-    /** The rows of the shipped tiers with other names, best first, to build on (e.g. Strategic, Gold, Standard, Basic). */
+    /** The rows of the shipped tiers with other names, best first, to build on (Strategic, Gold, Standard, Basic). */
     public static List<Object[]> renamedRows(String... names) {
         List<Object[]> rows = new java.util.ArrayList<>();
         for (int i = 0; i < SHIPPED.size(); i++) {
