@@ -51,7 +51,7 @@ class DecisionTableTranslator {
         try {
             byte[] csv = EntitlementTemplates.rewriteCsv(file.text()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv), InputType.CSV);
-            return List.of(new GeneratedDrl(file.name(), "csv", withHeader(drl)));
+            return List.of(new GeneratedDrl(file.name(), "csv", TablePatterns.kept(withHeader(drl), grid)));
         }
         catch (RuntimeException unreadable) {
             findings.add(tableError(file.name(), "csv", unreadable));
@@ -81,16 +81,16 @@ class DecisionTableTranslator {
                     "A decision table starts with a cell 'RuleTable <name>' below the RuleSet rows"));
         }
         List<GeneratedDrl> drls = new ArrayList<>();
-        Map<String, SheetGrid> triggerTables = triggerTables(file);
+        Map<String, SheetGrid> grids = grids(file);
         for (String sheet : sheets) {
-            if (triggerTables.containsKey(sheet)) {
-                drls.add(ChurnTriggerDrl.drl(file.name(), triggerTables.get(sheet)));
+            if (ChurnTriggerTable.start(grids.get(sheet)).isPresent()) {
+                drls.add(ChurnTriggerDrl.drl(file.name(), grids.get(sheet)));
                 continue;
             }
             try {
                 String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(content), sheet);
-                drls.add(new GeneratedDrl(file.name(), sheet, withHeader(drl), cellsBySheet.get(sheet),
-                        nameCellsBySheet.get(sheet)));
+                drls.add(new GeneratedDrl(file.name(), sheet, TablePatterns.kept(withHeader(drl), grids.get(sheet)),
+                        cellsBySheet.get(sheet), nameCellsBySheet.get(sheet)));
             }
             catch (RuntimeException broken) {
                 findings.add(tableError(file.name(), sheet, broken));
@@ -99,13 +99,15 @@ class DecisionTableTranslator {
         return drls;
     }
 
-    /** The sheets holding a churn-trigger table, which {@link ChurnTriggerDrl} translates rather than Drools. */
-    private static Map<String, SheetGrid> triggerTables(RuleFile file) {
+    /**
+     * The workbook's sheets as text, by name: a churn-trigger table is translated by {@link ChurnTriggerDrl} rather
+     * than Drools, and the other tables' rules keep their patterns ({@link TablePatterns}).
+     */
+    private static Map<String, SheetGrid> grids(RuleFile file) {
         try {
-            Map<String, SheetGrid> tables = new HashMap<>();
-            SheetGrid.ofWorkbook(file.content()).stream().filter(grid -> ChurnTriggerTable.start(grid).isPresent())
-                    .forEach(grid -> tables.put(grid.sheet(), grid));
-            return tables;
+            Map<String, SheetGrid> grids = new HashMap<>();
+            SheetGrid.ofWorkbook(file.content()).forEach(grid -> grids.put(grid.sheet(), grid));
+            return grids;
         }
         catch (IOException alreadyRead) {
             throw new java.io.UncheckedIOException(alreadyRead);

@@ -5,9 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,9 +13,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -25,10 +23,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -36,6 +30,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.security.Roles;
 import com.acme.tiering.support.Approval;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestData;
+import com.acme.tiering.support.TieringApi;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,10 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Issue 16 item 4 through the API only, as an operations manager (no DRL): the plan table declares its
  * entitlements, so adding a yes/no and a Chinese text column and removing visitsPerYear is a spreadsheet change,
  * answered by the lookup as typed JSON; values that do not fit their declared type are refused naming the cell.
- * Runs on H2 and on a real MySQL-protocol server (UTF-8 of the Chinese name and value) through the subclasses.
+ * Runs on H2 and on a real MySQL-protocol server (UTF-8 of the Chinese name and value) through the subclasses, in
+ * the service's default context: the runs that publishing and putting the shipped rules back start are waited for.
  */
-@SpringBootTest(properties = "tiering.rules.run-after-activation=false")
-@AutoConfigureMockMvc
+@ServiceTest
 abstract class DeclaredEntitlementsContract {
 
     /** ServicePlans columns of the shipped table (0-based): G accountManager ... L supportChannel. */
@@ -64,21 +61,21 @@ abstract class DeclaredEntitlementsContract {
     MockMvc mvc;
 
     @Autowired
+    TieringApi api;
+
+    @Autowired
     ActiveRuleset active;
 
     @Autowired
     JsonMapper json;
 
-    @Autowired
-    Clock clock;
-
     @Test
     void anAddedYesNoAndChineseTextColumnAndARemovedColumnReachTheLookupAsTypedJson() throws Exception {
         String before = active.current().version();
-        LocalDate today = LocalDate.now(clock);
-        customer("ENT-BIG", "Große Kunde AG");
+        LocalDate today = api.today();
+        api.customer("ENT-BIG").name("Große Kunde AG").create();
         orders("ENT-BIG", today, "250000.00", 12);
-        customer("ENT-NONE", "No Orders Ltd");
+        api.customer("ENT-NONE").name("No Orders Ltd").create();
 
         String created = upload(servicePlans(this::freeShippingAndServiceContactWithoutVisits))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.findings").isEmpty())
@@ -87,6 +84,7 @@ abstract class DeclaredEntitlementsContract {
         mvc.perform(post(created + "/simulation").with(OPERATIONS_MANAGER)).andExpect(status().isOk());
         Approval.approve(mvc, created);
         mvc.perform(post(created + "/publish").with(OPERATIONS_MANAGER)).andExpect(status().isOk());
+        api.awaitNoRunGoing();
         try {
             evaluate("ENT-BIG");
             evaluate("ENT-NONE");
@@ -116,6 +114,7 @@ abstract class DeclaredEntitlementsContract {
         }
         finally {
             activateAgain(before);
+            api.awaitNoRunGoing();
         }
         evaluate("ENT-NONE");
         JsonNode shipped = lookup("ENT-NONE").path("servicePlan").path("entitlements");
@@ -193,9 +192,7 @@ abstract class DeclaredEntitlementsContract {
     }
 
     private ResultActions upload(byte[] servicePlans) throws Exception {
-        return mvc.perform(multipart("/api/v1/rulesets").file(new MockMultipartFile("files", "service-plans.xlsx",
-                MediaType.APPLICATION_OCTET_STREAM_VALUE, servicePlans)).param("comment", "entitlements")
-                .with(OPERATIONS_MANAGER));
+        return api.upload(OPERATIONS_MANAGER, "service-plans.xlsx", servicePlans, "entitlements");
     }
 
     private void activateAgain(String contentHash) throws Exception {
@@ -207,33 +204,17 @@ abstract class DeclaredEntitlementsContract {
                 .andExpect(status().isOk());
     }
 
-    private void customer(String id, String name) throws Exception {
-        mvc.perform(put("/api/v1/customers/" + id).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"" + name + "\",\"industry\":\"Manufacturing\",\"region\":\"North\"}"))
-                .andExpect(status().is2xxSuccessful());
-    }
-
     /** One order a month for the last months, each of this amount. */
     private void orders(String customerId, LocalDate today, String amount, int months) throws Exception {
-        StringBuilder orders = new StringBuilder();
-        for (int m = 0; m < months; m++) {
-            orders.append(m == 0 ? "" : ",").append("{\"orderId\":\"").append(customerId).append('-').append(m)
-                    .append("\",\"orderDate\":\"").append(today.minusMonths(m).minusDays(1)).append("\",\"amount\":")
-                    .append(amount).append('}');
-        }
-        mvc.perform(post("/api/v1/customers/" + customerId + "/orders").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"orders\":[" + orders + "]}"))
-                .andExpect(status().is2xxSuccessful());
+        api.orders(customerId, IntStream.range(0, months).mapToObj(m -> TestData.order(customerId + "-" + m,
+                today.minusMonths(m).minusDays(1), amount)).toArray(String[]::new));
     }
 
     private void evaluate(String customerId) throws Exception {
-        mvc.perform(post("/api/v1/customers/" + customerId + "/evaluation"))
-                .andExpect(status().isOk());
+        api.evaluate(customerId);
     }
 
     private JsonNode lookup(String customerId) throws Exception {
-        return json.readTree(mvc.perform(get("/api/v1/customers/" + customerId + "/tier")).andExpect(status().isOk())
-                .andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        return json.readTree(TieringApi.body(api.tier(customerId).andExpect(status().isOk())));
     }
 }

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.ruleset.RulesetInvalid;
+import com.acme.tiering.support.Workbooks;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,17 +45,29 @@ class DeclaredEntitlementsTests {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * A plan row for one more tier: every tier of the catalog needs a plan row. Not one row with an empty tier
-     * cell: a row without any condition fires before the plan context exists (see the issue-16 notes).
-     */
+    /** A plan row for one more tier: every tier of the catalog needs a plan row (or a row with an empty tier cell). */
     private static String other(String tier, String entitlements) {
         return "Other " + tier + ",Tier " + tier + "," + tier + ",STANDARD," + entitlements;
     }
 
+    private static final String STANDARD_ACCOUNT = """
+            paretoShare,ordersLast12m,firstOrderDate,recencyDays
+            0.95,2,2025-01-01,20
+            """;
+
     private static Evaluation keyAccount(CompiledRuleset rules) {
+        return evaluate(KEY_ACCOUNT, rules);
+    }
+
+    private static Evaluation evaluate(String scenario, CompiledRuleset rules) {
         return new Evaluator(new com.acme.tiering.ruleset.ActiveRuleset(rules))
-                .evaluate(RuleTestSuite.parse("t.csv", KEY_ACCOUNT).get(0).facts(), rules);
+                .evaluate(RuleTestSuite.parse("t.csv", scenario).get(0).facts(), rules);
+    }
+
+    /** The plan-table rows that fired, by name. */
+    private static List<String> planRows(Evaluation evaluation) {
+        return evaluation.explanation().firedRules().stream().filter(rule -> rule.file().startsWith("service-plans"))
+                .map(Explanation.FiredRule::rule).toList();
     }
 
     @Test
@@ -71,6 +85,47 @@ class DeclaredEntitlementsTests {
         assertThat(key.servicePlan().code()).isEqualTo("KEY");
         assertThat(key.servicePlan().entitlements().values()).containsExactly(entry("freeShipping", false),
                 entry("专属客服", "客服中心"), entry("discountPct", new BigDecimal("5")), entry("visits", 4L));
+    }
+
+    @Test
+    void aCatchAllLastRowDecidesOnlyTheCustomersNoRowAboveMatchesAndNeverMixesItsEntitlementsIn() {
+        CompiledRuleset rules = ShippedRules.compileWith(csvPlans(
+                "entitlement freeShipping yes/no,entitlement 专属客服 text,entitlement discountPct decimal,"
+                        + "entitlement visits integer",
+                "Strategic,Strategic accounts,A,STRATEGIC,yes,王经理,8.50,12",
+                "Key,Key accounts,B,KEY,no,,5,",
+                "Everyone else,Every other account,,BASIC,no,在线客服中心,0,0"),
+                "service-plans.xlsx");
+
+        Evaluation key = keyAccount(rules);
+        Evaluation standard = evaluate(STANDARD_ACCOUNT, rules);
+
+        assertThat(key.servicePlan().code()).isEqualTo("KEY");
+        assertThat(key.servicePlan().entitlements().values()).containsExactly(entry("freeShipping", false),
+                entry("discountPct", new BigDecimal("5")));
+        assertThat(planRows(key)).containsExactly("Key");
+        assertThat(standard.tier()).isEqualTo("C");
+        assertThat(standard.servicePlan().code()).isEqualTo("BASIC");
+        assertThat(standard.servicePlan().entitlements().values()).containsExactly(entry("freeShipping", false),
+                entry("专属客服", "在线客服中心"), entry("discountPct", BigDecimal.ZERO), entry("visits", 0L));
+        assertThat(planRows(standard)).containsExactly("Everyone else");
+    }
+
+    @Test
+    void aCatchAllRowOfTheWorkbookFiresInThePlanStepOnly() {
+        byte[] plans = ShippedRules.file("service-plans.xlsx");
+        plans = Workbooks.withCell(plans, "ServicePlans", 16, 0, "Everyone else");
+        plans = Workbooks.withCell(plans, "ServicePlans", 16, 2, ""); // Basic's tier cell (C17) emptied: any tier
+        plans = Workbooks.withCell(plans, "ServicePlans", 12, 9, ""); // the Key plan without visitsPerYear (J13)
+        CompiledRuleset rules = ShippedRules.compileWith(new RuleFile("service-plans.xlsx", plans),
+                "service-plans.xlsx");
+
+        Evaluation key = keyAccount(rules);
+
+        assertThat(key.servicePlan().code()).isEqualTo("KEY");
+        assertThat(key.servicePlan().entitlements().values()).doesNotContainKey("visitsPerYear")
+                .containsEntry("responseSlaHours", 8L).containsEntry("accountManager", "DEDICATED");
+        assertThat(planRows(key)).containsExactly("Key");
     }
 
     @Test

@@ -36,6 +36,12 @@ final class ShippedRules {
         return new RulesetCompiler().compile(files);
     }
 
+    /** The content of one shipped rule file. */
+    static byte[] file(String name) {
+        return new RulesDirectory().read(RULES).stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow()
+                .content();
+    }
+
     static Evaluator evaluator() {
         return new Evaluator(new ActiveRuleset(ruleset()));
     }

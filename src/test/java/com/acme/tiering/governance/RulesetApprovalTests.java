@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.IOException;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -27,12 +28,18 @@ import com.acme.tiering.support.TieringApi;
 
 /**
  * Four eyes by default: with approval at its default (tiering.rules.require-approval is not set), a second
- * person, never the author, approves before publication. In the context of the governance tests, which build
- * each change on the version in force, whoever published it: the versions published here only reword a description.
+ * person, never the author, approves before publication. In the context of the governance tests: the versions
+ * published here only reword a description, and the shipped rules are back in force after the class.
  */
 @ServiceTest
 @ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 class RulesetApprovalTests {
+
+    /** The classes after this one in the shared context find the shipped rules in force, not a reworded version. */
+    @AfterAll
+    static void shippedRulesBackInForce(@Autowired Governance governance) {
+        governance.firstVersionBackInForce("ops");
+    }
 
     @Autowired
     Governance governance;

@@ -13,9 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -29,58 +26,45 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
-import com.acme.tiering.customer.Customers;
 import com.acme.tiering.decision.Decision;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.evaluation.TierOverride;
 import com.acme.tiering.override.ManualOverrides;
-import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.Finding;
 import com.acme.tiering.ruleset.RuleFile;
-import com.acme.tiering.run.EvaluationRun;
-import com.acme.tiering.run.EvaluationRuns;
-import com.acme.tiering.run.RunStatus;
-import com.acme.tiering.support.Approval;
-import com.acme.tiering.support.DatabaseCleaner;
+import com.acme.tiering.support.DormantTier;
+import com.acme.tiering.support.Governance;
+import com.acme.tiering.support.ServiceTest;
+import com.acme.tiering.support.TestProfiles;
 import com.acme.tiering.support.TierCatalogs;
+import com.acme.tiering.support.TieringApi;
 import com.acme.tiering.support.Workbooks;
 
 /**
  * The tier catalog is the operations manager's (issue 16): a catalog in Chinese reaches every place a tier's name is
  * shown, a rename leaves history as it was, a fifth tier ranked between two others is decided, downgraded and
- * explained by its rank, and a broken catalog or table changes nothing. Each test puts the shipped rules back.
+ * explained by its rank, and a broken catalog or table changes nothing. In the context of the governance tests
+ * (versions go in force without a run after them); each test puts the version in force before it back.
  */
-@SpringBootTest(properties = { "tiering.rules.run-after-activation=false", "tiering.metrics.tier-counts-refresh=PT0S" })
-@AutoConfigureMockMvc
+@ServiceTest
+@ActiveProfiles(TestProfiles.NO_RUN_AFTER_ACTIVATION)
 class TierCatalogTests {
 
     @Autowired
-    RulesetDrafts drafts;
+    Governance governance;
 
     @Autowired
-    RulesetSimulation simulation;
+    TieringApi api;
 
     @Autowired
-    RulesetPublication publication;
-
-    @Autowired
-    RulesetVersions versions;
-
-    @Autowired
-    ActiveRuleset active;
-
-    @Autowired
-    Customers customers;
-
-    @Autowired
-    EvaluationRuns runs;
+    MockMvc mvc;
 
     @Autowired
     DecisionQueries decisions;
@@ -91,27 +75,18 @@ class TierCatalogTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    Clock clock;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    com.acme.tiering.support.Governance governance;
-
     private RulesetVersions.Version shipped;
 
     @BeforeEach
     void shippedRulesAndNoCustomers() {
-        shipped = versions.activeVersion().orElseThrow();
-        DatabaseCleaner.clean(jdbc);
+        shipped = governance.versions().activeVersion().orElseThrow();
+        api.emptyDatabase();
     }
 
     @AfterEach
     void shippedRulesAgain() {
-        if (!active.current().version().equals(shipped.contentHash())) {
-            publication.activate(shipped.id(), "ops", "back to the shipped tiers");
+        if (!governance.active().current().version().equals(shipped.contentHash())) {
+            governance.publication().activate(shipped.id(), "ops", "back to the shipped tiers");
         }
     }
 
@@ -169,7 +144,7 @@ class TierCatalogTests {
         publish(List.of(TierCatalogs.renamed("Strategic", "Gold", "Standard", "Basic")), List.of());
         evaluateAll();
         overrides.set("G3", new ManualOverrides.NewOverride("B", TierOverride.Kind.PIN, "Pilot account",
-                Instant.now(clock).plus(30, ChronoUnit.DAYS)), "ops");
+                Instant.now().plus(30, ChronoUnit.DAYS)), "ops");
 
         mvc.perform(get("/api/v1/customers/G2/tier")).andExpect(jsonPath("$.tierName").value("Gold"));
         assertThat(decisions.currentOrThrow("G2").explanation().summary()).startsWith("Tier B (Gold): ");
@@ -185,16 +160,15 @@ class TierCatalogTests {
 
     @Test
     void aFifthTierRankedBetweenCAndDIsDecidedDowngradedAndExplainedByItsRank() throws Exception {
-        List<Object[]> rows = new ArrayList<>(TierCatalogs.SHIPPED.subList(0, 3));
-        rows.add(TierCatalogs.row("E", "Dormant", 4, "Bought the year before, not in the last 12 months", "#A0785A", ""));
-        rows.add(TierCatalogs.row("D", "Basic", 5, "Never bought", "#8796A0", ""));
-        publish(List.of(TierCatalogs.catalog(rows), withDormantTierRow(), withDormantPlanRow()), List.of(dormantTests()));
+        publish(List.of(DormantTier.catalog(TierCatalogs.SHIPPED), DormantTier.tiers(file("tiers.xlsx")),
+                DormantTier.plans(file("service-plans.xlsx"))), List.of(DormantTier.tests()));
 
         String lapsed = "{\"customerId\":\"W-1\",\"ordersLast12m\":0,\"revenueLast12m\":0,\"revenuePrev12m\":15000,"
                 + "\"revenueGrowthPct\":-100,\"paretoShare\":1.0,\"asOf\":\"" + today() + "\"";
         whatIf(lapsed + ",\"currentTier\":\"D\",\"currentTierSince\":\"2025-01-01\"}")
                 .andExpect(jsonPath("$.tier").value("E")).andExpect(jsonPath("$.tierName").value("Dormant"))
                 .andExpect(jsonPath("$.servicePlan.code").value("WINBACK"))
+                .andExpect(jsonPath("$.servicePlan.entitlements.freeShipping").value(false))
                 .andExpect(jsonPath("$.explanation.summary").value(allOf(containsString("Tier E (Dormant): "),
                         containsString(" Not C: ordersLast12m 0 < 1"))));
         whatIf(lapsed + ",\"currentTier\":\"C\",\"currentTierSince\":\"2025-01-01\"}")
@@ -207,26 +181,26 @@ class TierCatalogTests {
     }
 
     private void refused(List<RuleFile> files, String location, String message) {
-        String inForce = active.current().version();
-        RulesetVersions.Version draft = drafts.upload(files, "ops", "broken tiers");
+        String inForce = governance.active().current().version();
+        RulesetVersions.Version draft = governance.drafts().upload(files, "ops", "broken tiers");
 
         assertThat(draft.status()).isEqualTo(VersionStatus.REJECTED);
         assertThat(draft.findings()).extracting(Finding::location, Finding::message)
                 .contains(org.assertj.core.groups.Tuple.tuple(location, message));
-        assertThat(active.current().version()).isEqualTo(inForce);
-        assertThat(versions.activeVersion().orElseThrow().id()).isEqualTo(shipped.id());
+        assertThat(governance.active().current().version()).isEqualTo(inForce);
+        assertThat(governance.versions().activeVersion().orElseThrow().id()).isEqualTo(shipped.id());
     }
 
     private void publish(List<RuleFile> files, List<RuleFile> tests) throws InterruptedException {
-        RulesetVersions.Version version = Approval.uploadAndPublish(drafts, simulation, publication, files, tests, "ops");
-        assertThat(active.current().version()).isEqualTo(version.contentHash());
+        RulesetVersions.Version version = governance.uploadAndPublish(files, tests, "ops");
+        assertThat(governance.active().current().version()).isEqualTo(version.contentHash());
     }
 
-    private void evaluateAll() {
-        com.acme.tiering.support.FullRun.completed(runs);
+    private void evaluateAll() throws Exception {
+        assertThat(api.awaitRunEnded(api.startRun())).contains("\"COMPLETED\"");
     }
 
-    private org.springframework.test.web.servlet.ResultActions whatIf(String facts) throws Exception {
+    private ResultActions whatIf(String facts) throws Exception {
         return mvc.perform(post("/api/v1/evaluations/what-if").contentType(MediaType.APPLICATION_JSON).content(facts))
                 .andExpect(status().isOk());
     }
@@ -251,48 +225,12 @@ class TierCatalogTests {
         throw new AssertionError("No row for " + customerId);
     }
 
-    /** The Dormant row (revenueGrowthPct ≥ -100: it bought the year before) above the Basic row, which moves down. */
-    private RuleFile withDormantTierRow() {
-        byte[] tiers = file("tiers.xlsx");
-        tiers = Workbooks.withCell(tiers, "Tiers", 16, 0, "Basic: never bought");
-        tiers = Workbooks.withCell(tiers, "Tiers", 16, 1, "Basic: never bought");
-        tiers = Workbooks.withCell(tiers, "Tiers", 16, 6, "D");
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 0, "Dormant: bought the year before, not in the last 12 months");
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 1, "Dormant: bought the year before, not in the last 12 months");
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 5, -100);
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 6, "E");
-        return new RuleFile("tiers.xlsx", tiers);
-    }
-
-    /** A plan row for E after Basic's: win-back by e-mail. */
-    private RuleFile withDormantPlanRow() {
-        byte[] plans = file("service-plans.xlsx");
-        Object[] row = { "Dormant", "Dormant accounts: win them back", "E", null, null, "WINBACK", "DIGITAL", 48, "NONE",
-            0, 0, "EMAIL" };
-        for (int c = 0; c < row.length; c++) {
-            if (row[c] != null) {
-                plans = Workbooks.withCell(plans, "ServicePlans", 17, c, row[c]);
-            }
-        }
-        return new RuleFile("service-plans.xlsx", plans);
-    }
-
-    /** The shipped tier scenarios, the customer who bought only the year before now Dormant (E). */
-    private static RuleFile dormantTests() throws IOException {
-        String scenario = "Basic: no order in the last 12 months,1.0,0,15000,-100,0,D";
-        String csv = Files.readString(Path.of("rule-tests/tiers.csv"));
-        assertThat(csv).contains(scenario);
-        return new RuleFile("tiers.csv", csv.replace(scenario,
-                "Dormant: no order in the last 12 months after buying the year before,1.0,0,15000,-100,0,E")
-                .getBytes(StandardCharsets.UTF_8));
-    }
-
     private byte[] file(String name) {
-        return active.current().files().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow()
-                .content();
+        return governance.active().current().files().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow().content();
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return api.today();
     }
 }

@@ -1,10 +1,5 @@
 package com.acme.tiering.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
@@ -16,8 +11,6 @@ import com.acme.tiering.ruleset.RuleFile;
  * it, so that the draft passes its tests and can be published.
  */
 public final class StrategicBar {
-
-    private static final Path RULE_TESTS = Path.of("rule-tests");
 
     private StrategicBar() {
     }
@@ -35,32 +28,15 @@ public final class StrategicBar {
      */
     public static List<RuleFile> tests(int orders) {
         int below = Math.min(5, orders - 1);
-        String tiers = replaced(replaced(read("tiers.csv"),
+        String tiers = RuleTests.replaced(RuleTests.replaced(RuleTests.read("tiers.csv"),
                 "Strategic at the boundary: paretoShare 0.70 and 6 orders,0.70,90000,90000,0,6,A",
                 "Strategic at the boundary: paretoShare 0.70 and " + orders + " orders,0.70,90000,90000,0," + orders
                         + ",A"),
                 "Key: top 70% but only 5 orders a year,0.55,120000,100000,20,5,B",
                 "Key: top 70% but only " + below + " orders a year,0.55,120000,100000,20," + below + ",B");
-        String churn = replaced(read("churn-triggers.csv"), "Revenue decline at a key account (HIGH),0.60,5,",
+        String churn = RuleTests.replaced(RuleTests.read("churn-triggers.csv"),
+                "Revenue decline at a key account (HIGH),0.60,5,",
                 "Revenue decline at a key account (HIGH),0.60," + below + ",");
-        return List.of(new RuleFile("tiers.csv", tiers.getBytes(StandardCharsets.UTF_8)),
-                new RuleFile("churn-triggers.csv", churn.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The scenario line replaced; a scenario that has changed in rule-tests/ is said, not silently kept. */
-    private static String replaced(String csv, String scenario, String moved) {
-        if (!csv.contains(scenario)) {
-            throw new IllegalStateException("rule-tests/ no longer has the scenario '" + scenario + "'");
-        }
-        return csv.replace(scenario, moved);
-    }
-
-    private static String read(String name) {
-        try {
-            return Files.readString(RULE_TESTS.resolve(name));
-        }
-        catch (IOException missing) {
-            throw new UncheckedIOException(missing);
-        }
+        return List.of(RuleTests.file("tiers.csv", tiers), RuleTests.file("churn-triggers.csv", churn));
     }
 }

@@ -42,13 +42,18 @@ public final class TierCatalogs {
 
     /** The shipped tiers with other names, best first: e.g. 战略, 重点, 普通, 基础. */
     public static RuleFile renamed(String... names) {
+        return catalog(renamedRows(names));
+    }
+
+    /** The rows of the shipped tiers with other names, best first, to build on (Strategic, Gold, Standard, Basic). */
+    public static List<Object[]> renamedRows(String... names) {
         List<Object[]> rows = new java.util.ArrayList<>();
         for (int i = 0; i < SHIPPED.size(); i++) {
             Object[] tier = SHIPPED.get(i).clone();
             tier[1] = names[i];
             rows.add(tier);
         }
-        return catalog(rows);
+        return rows;
     }
 
     public static RuleFile catalog(List<Object[]> rows) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
+
+import com.acme.tiering.ruleset.RuleFile;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -134,7 +137,12 @@ public class TieringApi {
 
     /** Waits until no run is RUNNING (publication and activation start runs of their own). */
     public void awaitNoRunGoing() {
-        await("no run going").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        awaitNoRunGoing(RUN_TIMEOUT);
+    }
+
+    /** The same, for runs of larger datasets (the demo's): within the time given. */
+    public void awaitNoRunGoing(Duration within) {
+        await("no run going").atMost(within).pollInterval(Duration.ofMillis(100))
                 .until(() -> !body(mvc().perform(get("/api/v1/evaluation-runs"))).contains("\"RUNNING\""));
     }
 
@@ -146,6 +154,19 @@ public class TieringApi {
             throws Exception {
         var request = multipart("/api/v1/rulesets").file(new MockMultipartFile("files", name,
                 MediaType.APPLICATION_OCTET_STREAM_VALUE, content));
+        return mvc().perform((comment == null ? request : request.param("comment", comment)).with(user));
+    }
+
+    /**
+     * Uploads rule files with rule-test files ({@code files} and {@code tests} parts of {@code POST /api/v1/rulesets})
+     * as the given user: the answer, whatever it is.
+     */
+    public ResultActions upload(RequestPostProcessor user, List<RuleFile> files, List<RuleFile> tests, String comment)
+            throws Exception {
+        var request = multipart("/api/v1/rulesets");
+        files.forEach(file -> request.file(new MockMultipartFile("files", file.name(),
+                MediaType.APPLICATION_OCTET_STREAM_VALUE, file.content())));
+        tests.forEach(test -> request.file(new MockMultipartFile("tests", test.name(), "text/csv", test.content())));
         return mvc().perform((comment == null ? request : request.param("comment", comment)).with(user));
     }
 
