@@ -136,6 +136,19 @@ public class DecisionQueries {
         return new DecisionSummary(customers, decided[0], tiers, plans, stages, segments, risks, triggers);
     }
 
+    /**
+     * Customers per tier code of their current decision, from the tier index alone: what the Rules page shows beside
+     * each tier of the catalog in force, without the whole summary's scan.
+     */
+    public Map<String, Long> tierCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT tier, COUNT(*) AS n FROM current_decision WHERE tier IS NOT NULL GROUP BY tier")
+                .query(rs -> {
+                    counts.put(rs.getString("tier"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     private static String orNone(String value) {
         return value == null ? "NONE" : value;
     }
