@@ -184,7 +184,8 @@ public class DecisionQueries {
                 : "customer c LEFT JOIN current_decision d ON d.customer_id = c.customer_id" + filter
                         + " ORDER BY c.customer_id";
         List<CustomerListing.Row> rows = jdbc.sql("""
-                SELECT c.customer_id, c.name, c.industry, c.region, c.account_owner, d.tier, d.plan_code AS service_plan,
+                SELECT c.customer_id, c.name, c.industry, c.region, c.account_owner, d.tier, d.tier_name,
+                    d.plan_code AS service_plan,
                     d.lifecycle_stage, d.churn_risk
                 FROM\s""" + listed + " LIMIT :size OFFSET :offset")
                 .params(params).query(CustomerListing.Row.class).list();
