@@ -2,6 +2,8 @@ package com.acme.tiering.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +44,23 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().replaceWithSchema(Evaluation.Entitlements.class, new MapSchema()
                 .additionalProperties(new Schema<Object>().anyOf(List.of(new BooleanSchema(),
                         new IntegerSchema().format("int64"), new NumberSchema(), new StringSchema())))
-                .description("The plan's entitlements as the service-plan table declares them, by name in column "
-                        + "order: yes/no columns as booleans, integer columns as integers, decimal columns as "
-                        + "numbers, text and code columns as strings")
-                .example(Map.of("accountManager", "DEDICATED", "responseSlaHours", 8, "freeShipping", true)));
+                .description("The plan's entitlements as the service-plan table declares them (a column's template "
+                        + "cell 'entitlement <name> <type>'), by name in column order: yes/no columns as booleans, "
+                        + "integer columns as integers, decimal columns as numbers, text and code columns as "
+                        + "strings. Names are the table's, in any language; an entitlement the plan does not give is "
+                        + "absent. Read it as a map: a column added or removed changes the keys, not this schema.")
+                .example(entitlementsExample()));
+    }
+
+    /** The example docs/api.md shows: a code, an integer, a decimal, a yes/no and a text named in Chinese. */
+    private static Map<String, Object> entitlementsExample() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("accountManager", "DEDICATED");
+        example.put("responseSlaHours", 8);
+        example.put("discountPct", new BigDecimal("2.5"));
+        example.put("freeShipping", false);
+        example.put("专属客服", "王经理");
+        return example;
     }
 
     @Bean

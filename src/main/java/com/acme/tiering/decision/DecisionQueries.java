@@ -136,6 +136,19 @@ public class DecisionQueries {
         return new DecisionSummary(customers, decided[0], tiers, plans, stages, segments, risks, triggers);
     }
 
+    /**
+     * Customers per tier code of their current decision, from the tier index alone: what the Rules page shows beside
+     * each tier of the catalog in force, without the whole summary's scan.
+     */
+    public Map<String, Long> tierCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("SELECT tier, COUNT(*) AS n FROM current_decision WHERE tier IS NOT NULL GROUP BY tier")
+                .query(rs -> {
+                    counts.put(rs.getString("tier"), rs.getLong("n"));
+                });
+        return counts;
+    }
+
     private static String orNone(String value) {
         return value == null ? "NONE" : value;
     }
@@ -171,7 +184,8 @@ public class DecisionQueries {
                 : "customer c LEFT JOIN current_decision d ON d.customer_id = c.customer_id" + filter
                         + " ORDER BY c.customer_id";
         List<CustomerListing.Row> rows = jdbc.sql("""
-                SELECT c.customer_id, c.name, c.industry, c.region, c.account_owner, d.tier, d.plan_code AS service_plan,
+                SELECT c.customer_id, c.name, c.industry, c.region, c.account_owner, d.tier, d.tier_name,
+                    d.plan_code AS service_plan,
                     d.lifecycle_stage, d.churn_risk
                 FROM\s""" + listed + " LIMIT :size OFFSET :offset")
                 .params(params).query(CustomerListing.Row.class).list();

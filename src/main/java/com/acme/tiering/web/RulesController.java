@@ -32,7 +32,7 @@ import com.acme.tiering.ruleset.RuleFile;
 import com.acme.tiering.security.Roles;
 
 /**
- * The rules pages: the ruleset versions with an upload form, one version with its findings and files, and its
+ * The rules pages: the ruleset versions with the tiers in force and an upload form, one version with its findings and files, and its
  * files for download. An upload goes through RulesetDrafts exactly as through the API: a DRAFT, or a REJECTED
  * version answered 422 with its findings; DRL needs a rule author, refused and audited as the API does.
  */
@@ -47,11 +47,13 @@ class RulesController {
     private final RulesetDrafts drafts;
     private final VersionPage page;
     private final AuditLog audit;
+    private final PolicyPage policy;
     private final boolean approvalRequired;
 
     RulesController(RulesetVersions versions, RulesetDrafts drafts, VersionPage page, AuditLog audit,
-            com.acme.tiering.TieringProperties properties) {
+            PolicyPage policy, com.acme.tiering.TieringProperties properties) {
         this.versions = versions;
+        this.policy = policy;
         this.drafts = drafts;
         this.page = page;
         this.audit = audit;
@@ -66,6 +68,7 @@ class RulesController {
         model.addAttribute("active",
                 all.stream().filter(v -> v.status() == VersionStatus.ACTIVE).findFirst().orElse(null));
         model.addAttribute("approvalRequired", approvalRequired);
+        model.addAttribute("policy", policy.inForce());
         return "rules/versions";
     }
 

@@ -110,6 +110,13 @@ class OpenApiDocumentTests {
             List<String> types = new ArrayList<>();
             entitlements.path("additionalProperties").path("anyOf").forEach(t -> types.add(t.path("type").asString()));
             assertThat(types).as(answer).containsExactlyInAnyOrder("boolean", "integer", "number", "string");
+            assertThat(entitlements.path("description").asString()).as(answer).contains("yes/no columns as booleans",
+                    "integer columns as integers", "decimal columns as numbers", "text and code columns as strings");
+            JsonNode example = entitlements.path("example");
+            assertThat(example.path("freeShipping").isBoolean()).as(answer).isTrue();
+            assertThat(example.path("freeShipping").asBoolean()).as(answer).isFalse();
+            assertThat(example.path("responseSlaHours").isIntegralNumber()).as(answer).isTrue();
+            assertThat(example.path("专属客服").asString()).as(answer).isEqualTo("王经理");
         }
     }
 

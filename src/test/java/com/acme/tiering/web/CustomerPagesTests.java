@@ -137,6 +137,26 @@ class CustomerPagesTests {
                         containsString("<label for=\"q\">"))));
     }
 
+    /**
+     * A decision keeps the tier name it was made with (a tier renamed since keeps its old name until the customer is
+     * decided again): the list shows that name, with the colour the catalog in force gives the code.
+     */
+    @Test
+    void theListShowsTheTierNameEachDecisionWasMadeWithInTheColourOfTheCatalogInForce() throws Exception {
+        String prospect = prospect("1");
+        assertThat(decisions.currentOrThrow(prospect).tier()).isEqualTo("D");
+        jdbc.update("UPDATE current_decision SET tier_name = ? WHERE customer_id = ?", "Basis (2025)", prospect);
+
+        mvc.perform(get("/customers").param("q", word).with(AUDITOR)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("data-tier-colour=\"" + active.current().tiers().colour("D")
+                                + "\" title=\"Basis (2025)\">D</span>"),
+                        containsString("<span class=\"tier-name\">Basis (2025)</span>"),
+                        not(containsString("<span class=\"tier-name\">" + active.current().tiers().name("D"))))));
+        assertThat(decisions.customers(word, 0, 10).customers()).extracting(CustomerListing.Row::tierName)
+                .containsExactly("Basis (2025)");
+    }
+
     @Test
     void aSearchThatMatchesNothingSaysSo() throws Exception {
         mvc.perform(get("/customers").param("q", word + "-nothing"))
