@@ -21,6 +21,8 @@ import com.acme.tiering.facts.CustomerFacts;
  * @param manualOverride the override in force when the decision was made, else null
  * @param restoration set when a rollback restored this decision, the one the customer had before the rolled-back
  *        version; null for every other decision
+ * @param renamed set when the decision's only news may be its tier's name or code: the version deciding renamed the
+ *        tier the customer held, or replaced its code by another (the catalog's Replaces); null otherwise
  */
 public record Decision(
         String customerId,
@@ -43,7 +45,18 @@ public record Decision(
         Instant evaluatedAt,
         CustomerFacts facts,
         Explanation explanation,
-        Restored restoration) {
+        Restored restoration,
+        Renamed renamed) {
+
+    public Decision(String customerId, String tier, String tierName, String qualifiedTier, String rulesTier,
+            TierOverride manualOverride, LocalDate tierSince, LocalDate downgradePendingSince,
+            LocalDate tierProtectedUntil, ServicePlan servicePlan, String lifecycleStage, String rfmSegment,
+            String churnRisk, List<ChurnSignal> churnSignals, String rulesetVersion, Long runId, LocalDate asOf,
+            Instant evaluatedAt, CustomerFacts facts, Explanation explanation, Restored restoration) {
+        this(customerId, tier, tierName, qualifiedTier, rulesTier, manualOverride, tierSince, downgradePendingSince,
+                tierProtectedUntil, servicePlan, lifecycleStage, rfmSegment, churnRisk, churnSignals, rulesetVersion,
+                runId, asOf, evaluatedAt, facts, explanation, restoration, null);
+    }
 
     /**
      * What restored a decision: rolling back a ruleset version, named by its id and the rulesetVersion its own
@@ -55,6 +68,30 @@ public record Decision(
             return new Restored(restoration.rolledBackVersionId(), restoration.rolledBackVersion(),
                     "Restored by rolling back version " + restoration.rolledBackVersionId());
         }
+    }
+
+    /**
+     * The tier the customer held, under the name (and code) it had, and what the version deciding calls it now: the
+     * history row that records the change says so, so history and lookups agree on the tier's name.
+     *
+     * @param versionId the stored ruleset version whose catalog made the change, null when not known
+     */
+    public record Renamed(String fromTier, String fromName, String tier, String name, Long versionId, String note) {
+
+        static Renamed of(String fromTier, String fromName, String tier, String name, Long versionId,
+                String rulesetVersion) {
+            String by = versionId != null ? "version " + versionId : "the rules " + rulesetVersion.substring(0, 12);
+            String note = fromTier.equals(tier) ? "Tier " + tier + " renamed by " + by + ": " + fromName + " → " + name
+                    : "Tier " + fromTier + " (" + fromName + ") replaced by " + tier + " (" + name + ") in " + by;
+            return new Renamed(fromTier, fromName, tier, name, versionId, note);
+        }
+    }
+
+    /** This decision with the rename that makes it a change. */
+    Decision renamed(Renamed renaming) {
+        return new Decision(customerId, tier, tierName, qualifiedTier, rulesTier, manualOverride, tierSince,
+                downgradePendingSince, tierProtectedUntil, servicePlan, lifecycleStage, rfmSegment, churnRisk,
+                churnSignals, rulesetVersion, runId, asOf, evaluatedAt, facts, explanation, restoration, renaming);
     }
 
     static Decision of(Evaluation evaluation, LocalDate tierSince, Long runId, Instant evaluatedAt) {

@@ -149,6 +149,33 @@ public class DecisionQueries {
         return counts;
     }
 
+    /**
+     * The tier codes current decisions hold, from one grouped scan: a customer counts once for its tier in force and
+     * once more for a different rules' tier under an override; a waiting downgrade counts for the tier it goes to.
+     */
+    public TierHoldings tierHoldings() {
+        Map<String, Long> customers = new TreeMap<>();
+        Map<String, Long> pending = new TreeMap<>();
+        jdbc.sql("""
+                SELECT tier, rules_tier, qualified_tier,
+                    CASE WHEN downgrade_pending_since IS NULL THEN 0 ELSE 1 END AS pending, COUNT(*) AS n
+                FROM current_decision
+                GROUP BY tier, rules_tier, qualified_tier, CASE WHEN downgrade_pending_since IS NULL THEN 0 ELSE 1 END
+                """).query(rs -> {
+            long n = rs.getLong("n");
+            String tier = rs.getString("tier");
+            String rulesTier = rs.getString("rules_tier");
+            customers.merge(tier, n, Long::sum);
+            if (rulesTier != null && !rulesTier.equals(tier)) {
+                customers.merge(rulesTier, n, Long::sum);
+            }
+            if (rs.getInt("pending") == 1) {
+                pending.merge(rs.getString("qualified_tier"), n, Long::sum);
+            }
+        });
+        return new TierHoldings(customers, pending);
+    }
+
     private static String orNone(String value) {
         return value == null ? "NONE" : value;
     }

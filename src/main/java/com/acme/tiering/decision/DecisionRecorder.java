@@ -60,26 +60,51 @@ public class DecisionRecorder {
     @Transactional
     public Recorded record(List<Evaluation> evaluations, Map<String, Restoration> restorations, Long runId,
             Instant at) {
+        return record(evaluations, restorations, Map.of(), runId, at);
+    }
+
+    /**
+     * Records evaluations as {@link #record(List, Map, Long, Instant)} does. A decision whose tier the deciding
+     * version renamed (same code, another name) or replaced by another code (its catalog's Replaces column) is a
+     * change: it writes a history row that says so, so history's last row and the lookup name the tier alike. A
+     * replaced code keeps the since-date of the tier it replaces.
+     *
+     * @param replacedTiers by customer id, the tier in force until now that the deciding version replaced by the
+     *        tier it decided
+     */
+    @Transactional
+    public Recorded record(List<Evaluation> evaluations, Map<String, Restoration> restorations,
+            Map<String, String> replacedTiers, Long runId, Instant at) {
         // Stored to the millisecond: the decision and its history hash must see the instant the database keeps.
         Instant evaluatedAt = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         List<String> ids = evaluations.stream().map(Evaluation::customerId).toList();
         decisions.lock(ids);
         Map<String, CurrentState> inForce = decisions.currentStates(ids);
-        List<Decision> inserts = new ArrayList<>();
-        List<Decision> updates = new ArrayList<>();
-        List<Decision> changed = new ArrayList<>();
+        Renamings renamings = new Renamings();
         List<Decision> all = new ArrayList<>();
         for (Evaluation evaluation : evaluations) {
             CurrentState before = inForce.get(evaluation.customerId());
             Restoration restoration = restorations.get(evaluation.customerId());
+            String replaced = replacedTiers.get(evaluation.customerId());
             Decision decision = restoration == null
-                    ? Decision.of(evaluation, tierSince(before, evaluation), runId, evaluatedAt)
+                    ? Decision.of(evaluation, tierSince(before, evaluation, replaced), runId, evaluatedAt)
                     : Decision.of(evaluation, restoration.tierSince(), runId, evaluatedAt, Decision.Restored.by(restoration));
-            (before == null ? inserts : updates).add(decision);
-            if (before == null || !before.changeKey().equals(decision.changeKey()) || restoration != null) {
-                changed.add(decision);
+            if (renamed(before, decision, replaced)) {
+                renamings.add(all.size(), before);
             }
             all.add(decision);
+        }
+        renamings.apply(all);
+        List<Decision> inserts = new ArrayList<>();
+        List<Decision> updates = new ArrayList<>();
+        List<Decision> changed = new ArrayList<>();
+        for (Decision decision : all) {
+            CurrentState before = inForce.get(decision.customerId());
+            (before == null ? inserts : updates).add(decision);
+            if (before == null || !before.changeKey().equals(decision.changeKey()) || decision.restoration() != null
+                    || decision.renamed() != null) {
+                changed.add(decision);
+            }
         }
         Map<Decision, String> json = decisions.json(all);
         decisions.insertCurrent(inserts, json);
@@ -91,9 +116,48 @@ public class DecisionRecorder {
         return new Recorded(all.size(), changed.size(), all);
     }
 
-    /** The tier is held since the first evaluation that gave it, across unchanged re-evaluations. */
-    private static LocalDate tierSince(CurrentState before, Evaluation evaluation) {
-        return before != null && before.tier().equals(evaluation.tier()) ? before.tierSince() : evaluation.asOf();
+    /**
+     * The tier is held since the first evaluation that gave it, across unchanged re-evaluations; a code that replaces
+     * the one held (the catalog's Replaces) continues its stretch.
+     */
+    private static LocalDate tierSince(CurrentState before, Evaluation evaluation, String replaced) {
+        boolean same = before != null && (before.tier().equals(evaluation.tier()) || before.tier().equals(replaced));
+        return same ? before.tierSince() : evaluation.asOf();
+    }
+
+    /** The tier held keeps its code under another name, or another code replaces it. */
+    private static boolean renamed(CurrentState before, Decision decision, String replaced) {
+        if (before == null || before.tierName() == null) {
+            return false;
+        }
+        return before.tier().equals(decision.tier()) ? !before.tierName().equals(decision.tierName())
+                : before.tier().equals(replaced);
+    }
+
+    /**
+     * The decisions of a batch whose tier was renamed or replaced, given the note that says by which version; the
+     * version's number is looked up once per batch, and only when there is one.
+     */
+    private final class Renamings {
+
+        private final Map<Integer, CurrentState> at = new java.util.LinkedHashMap<>();
+
+        void add(int index, CurrentState before) {
+            at.put(index, before);
+        }
+
+        void apply(List<Decision> all) {
+            if (at.isEmpty()) {
+                return;
+            }
+            Map<String, Long> versionIds = decisions.versionIds(at.keySet().stream()
+                    .map(i -> all.get(i).rulesetVersion()).collect(Collectors.toSet()));
+            at.forEach((index, before) -> {
+                Decision decision = all.get(index);
+                all.set(index, decision.renamed(Decision.Renamed.of(before.tier(), before.tierName(), decision.tier(),
+                        decision.tierName(), versionIds.get(decision.rulesetVersion()), decision.rulesetVersion())));
+            });
+        }
     }
 
     /**

@@ -26,8 +26,8 @@ class DecisionStore {
         this.codec = codec;
     }
 
-    /** What recording needs to know of the decisions in force: the tier, since when, and the change key. */
-    record CurrentState(String customerId, String tier, LocalDate tierSince, String changeKey) {
+    /** What recording needs to know of the decisions in force: the tier, its name, since when, and the change key. */
+    record CurrentState(String customerId, String tier, String tierName, LocalDate tierSince, String changeKey) {
     }
 
     /**
@@ -49,10 +49,28 @@ class DecisionStore {
             return Map.of();
         }
         return jdbc.sql("""
-                SELECT customer_id, tier, tier_since, change_key
+                SELECT customer_id, tier, tier_name, tier_since, change_key
                 FROM current_decision WHERE customer_id IN (:ids)
                 """).param("ids", customerIds).query(CurrentState.class).list().stream()
                 .collect(Collectors.toMap(CurrentState::customerId, s -> s));
+    }
+
+    /**
+     * The number people know a ruleset version by, for the content hashes decisions record: the first stored version
+     * of that content that was put in force (as a run's page names the versions it used). Read only when a rename
+     * is recorded.
+     */
+    Map<String, Long> versionIds(Collection<String> rulesetVersions) {
+        if (rulesetVersions.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT content_hash, MIN(id) AS id FROM ruleset_version
+                WHERE content_hash IN (:hashes) AND activated_at IS NOT NULL GROUP BY content_hash
+                """).param("hashes", rulesetVersions)
+                .query((rs, i) -> ids.put(rs.getString("content_hash"), rs.getLong("id"))).list();
+        return ids;
     }
 
     /** Each decision's stored JSON, written once per decision and shared by its current row and history row. */
@@ -123,12 +141,12 @@ class DecisionStore {
             return Map.of();
         }
         return jdbc.sql("""
-                SELECT customer_id, tier, COALESCE(rules_tier, tier) AS rules_tier, qualified_tier, plan_code,
+                SELECT customer_id, tier, tier_name, COALESCE(rules_tier, tier) AS rules_tier, qualified_tier, plan_code,
                     churn_triggers, tier_since, downgrade_pending_since, change_key, ruleset_version,
                     prior_ruleset_version, prior_basis_json
                 FROM current_decision WHERE customer_id IN (:ids)
                 """).param("ids", customerIds).query((rs, i) -> new StandingDecision(rs.getString("customer_id"),
-                        rs.getString("tier"), rs.getString("rules_tier"), rs.getString("qualified_tier"),
+                        rs.getString("tier"), rs.getString("tier_name"), rs.getString("rules_tier"), rs.getString("qualified_tier"),
                         rs.getString("plan_code"), rs.getString("churn_triggers"),
                         rs.getObject("tier_since", LocalDate.class), rs.getObject("downgrade_pending_since", LocalDate.class),
                         rs.getString("change_key"), rs.getString("ruleset_version"),

@@ -21,7 +21,8 @@ import com.acme.tiering.ruleset.RulesetInvalid;
 
 /**
  * A draft is the rules in force with some files replaced: it is checked, compiled and tested at once,
- * and stored as DRAFT (it compiles; its tests may still fail) or REJECTED (it does not), never in force.
+ * and stored as DRAFT (it compiles; its tests may still fail) or REJECTED (it does not, or its tier catalog drops a
+ * tier customers, overrides or pending downgrades hold without saying which tier replaces it), never in force.
  */
 @Service
 public class RulesetDrafts {
@@ -37,10 +38,12 @@ public class RulesetDrafts {
     private final Path ruleTests;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final TierRemovals removals;
 
     RulesetDrafts(CompiledRulesets rulesets, ActiveRuleset active, RulesetVersions versions,
-            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit, TierRemovals removals) {
         this.rulesets = rulesets;
+        this.removals = removals;
         this.transactions = transactions;
         this.audit = audit;
         this.active = active;
@@ -67,6 +70,11 @@ public class RulesetDrafts {
         String hash = RulesetCompiler.contentHash(files);
         try {
             CompiledRuleset draft = rulesets.compiled(files);
+            List<Finding> unmapped = removals.unmapped(inForce, draft);
+            if (!unmapped.isEmpty()) {
+                return store(hash, files, VersionStatus.REJECTED, author, comment, unmapped, List.of(), List.of(),
+                        new Audited(inForce.version(), uploaded, tests));
+            }
             List<Finding> failingTests = RuleTestGate.failures(draft, ruleTests, tests);
             return store(hash, files, VersionStatus.DRAFT, author, comment, List.of(), failingTests, tests,
                     new Audited(inForce.version(), uploaded, tests));

@@ -42,11 +42,13 @@ public class RulesetPublication {
     private final AuditLog audit;
     private final Rollbacks rollbacks;
     private final Clock clock;
+    private final TierRemovals removals;
 
     RulesetPublication(RulesetVersions versions, CompiledRulesets rulesets, ActiveRuleset active,
             ApplicationEventPublisher events, TieringProperties properties, TransactionTemplate transactions, AuditLog audit, Rollbacks rollbacks,
-            Clock clock) {
+            Clock clock, TierRemovals removals) {
         this.versions = versions;
+        this.removals = removals;
         this.rollbacks = rollbacks;
         this.clock = clock;
         this.transactions = transactions;
@@ -81,6 +83,8 @@ public class RulesetPublication {
         if (!versions.hasSimulation(id)) {
             missing.add("it has not been simulated");
         }
+        // checked again: since the upload, customers may have moved into a tier the draft drops, or overrides named it
+        missing.addAll(removals.unmappedReasons(active.current(), rulesets.compiled(versions.filesOf(id))));
         boolean approvalNeeded = settings.requireApproval() || changesDrl(id);
         if (approvalNeeded && versions.events(id).stream()
                 .noneMatch(e -> e.action().equals("APPROVED") && !e.actor().equals(version.author()))) {
@@ -110,6 +114,11 @@ public class RulesetPublication {
         if (version.status() != VersionStatus.RETIRED && version.status() != VersionStatus.ACTIVE) {
             throw new PublicationRefused(id, List.of("only a version that was published before can be activated; "
                     + "this one is " + version.status()));
+        }
+        List<String> refused = version.status() == VersionStatus.ACTIVE ? List.of()
+                : removals.rollbackRefusals(rulesets.compiled(versions.filesOf(id)), id);
+        if (!refused.isEmpty()) {
+            throw new PublicationRefused(id, refused);
         }
         return putInForce(version, actor, reason, "ACTIVATED");
     }

@@ -21,6 +21,7 @@ import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.CompiledRulesets;
 import com.acme.tiering.ruleset.RuleInfo;
+import com.acme.tiering.ruleset.TierCatalogChange;
 import com.acme.tiering.run.DecisionPath;
 
 /**
@@ -42,11 +43,13 @@ public class RulesetSimulation {
     private final int chunkSize;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final TierRemovals removals;
 
     RulesetSimulation(RulesetVersions versions, CompiledRulesets rulesets, ActiveRuleset active,
             CustomerFactsService facts, Evaluator evaluator, DecisionPath path, Clock clock,
-            TieringProperties properties, TransactionTemplate transactions, AuditLog audit) {
+            TieringProperties properties, TransactionTemplate transactions, AuditLog audit, TierRemovals removals) {
         this.versions = versions;
+        this.removals = removals;
         this.transactions = transactions;
         this.audit = audit;
         this.rulesets = rulesets;
@@ -66,11 +69,13 @@ public class RulesetSimulation {
         Optional<Rollback> rollback = rollbackBy(version, simulated);
         Set<String> tierRows = simulated.catalog().values().stream().filter(rule -> rule.assignsTier() != null)
                 .map(RuleInfo::source).collect(Collectors.toSet());
-        SimulationTally tally = new SimulationTally(tierRows, simulated.tiers());
+        SimulationTally tally = new SimulationTally(tierRows, simulated.tiers(),
+                TierCatalogChange.between(inForce.tiers(), simulated.tiers()));
         LocalDate asOf = LocalDate.now(clock);
         eachCustomer(simulated, inForce, rollback, asOf, tally::add);
         SimulationReport report = tally.report(versionId, inForce.version(), simulated.version(), asOf,
-                rollback.filter(r -> r.restoredId() == versionId).map(Rollback::rolledBackId).orElse(null));
+                rollback.filter(r -> r.restoredId() == versionId).map(Rollback::rolledBackId).orElse(null),
+                catalogRefusals(version, inForce, simulated));
         transactions.executeWithoutResult(tx -> {
             versions.storeSimulation(versionId, report);
             audit.record("RULESET_SIMULATED", "ruleset", String.valueOf(versionId),
@@ -100,6 +105,19 @@ public class RulesetSimulation {
             }
             last = ids.get(ids.size() - 1);
         }
+    }
+
+    /**
+     * What publishing (a draft) or activating (a version in force before) would be refused for by its tier catalog
+     * now, as RulesetPublication checks it then.
+     */
+    private List<String> catalogRefusals(RulesetVersions.Version version, CompiledRuleset inForce,
+            CompiledRuleset simulated) {
+        return switch (version.status()) {
+            case DRAFT -> removals.unmappedReasons(inForce, simulated);
+            case RETIRED -> removals.rollbackRefusals(simulated, version.id());
+            default -> List.of();
+        };
     }
 
     private RulesetVersions.Version simulable(long versionId) {

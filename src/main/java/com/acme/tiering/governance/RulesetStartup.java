@@ -24,9 +24,10 @@ import com.acme.tiering.ruleset.ShadowRuleset;
  * Which rules the service starts with. The rules directory is what a team keeps in git: when its content
  * differs from the active version it becomes a new version, put in force only if it compiles and passes
  * the rule tests; otherwise the active version stays in force and the refused content is kept as
- * REJECTED with its findings. Without any active version, broken rules stop the start-up. It needs no
- * approval (tiering.rules.require-approval): the directory is the operator's deployment, reviewed where it is
- * kept, not an upload.
+ * REJECTED with its findings (also when its tier catalog drops a tier that customers, manual overrides or
+ * pending downgrades hold, with no tier that replaces it). Without any active version, broken rules stop the
+ * start-up. It needs no approval (tiering.rules.require-approval): the directory is the operator's deployment,
+ * reviewed where it is kept, not an upload.
  */
 @Configuration(proxyBeanMethods = false)
 class RulesetStartup {
@@ -36,7 +37,7 @@ class RulesetStartup {
 
     @Bean
     ActiveRuleset activeRuleset(CompiledRulesets rulesets, RulesDirectory directory, RulesetVersions versions,
-            TieringProperties properties) {
+            TieringProperties properties, TierRemovals removals) {
         Path rules = properties.rules().directory().toAbsolutePath().normalize();
         Optional<RulesetVersions.Version> active = versions.activeVersion();
         List<RuleFile> files = readOrNone(directory, rules, active.isPresent());
@@ -46,6 +47,11 @@ class RulesetStartup {
         }
         try {
             CompiledRuleset candidate = rulesets.compiled(files);
+            List<Finding> unmapped = active.isEmpty() ? List.of()
+                    : removals.unmapped(rulesets.compiled(versions.files(active.get().contentHash())), candidate);
+            if (!unmapped.isEmpty()) {
+                return keepActive(rulesets, versions, active, files, hash, unmapped, List.of());
+            }
             List<Finding> failing = RuleTestGate.failures(candidate, properties.ruleTests().directory());
             if (failing.isEmpty()) {
                 long id = versions.recordActive(candidate, AUTHOR, "Imported from " + rules + " at start-up");

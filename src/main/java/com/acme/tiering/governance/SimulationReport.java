@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.acme.tiering.ruleset.TierCatalogChange;
+
 /**
  * What putting a ruleset version in force would change, found by deciding every current customer with it
  * exactly as publishing (or, for a version that was in force before, activating) then does — manual overrides,
@@ -24,6 +26,13 @@ import java.util.Map;
  * @param heldDowngrades of downgradesHeld, the tier kept → the lower tier qualified for → customers
  * @param restored customers whose decision before the rolled-back version would be restored (docs/publishing.md)
  * @param rollsBackVersionId the version in force that putting this one in force rolls back, null when none
+ * @param catalogChange the tiers renamed, added, removed and re-ranked between the catalog in force and this version's,
+ *        and the codes its Replaces column maps; null in reports made before it
+ * @param removedTiers for each tier of the catalog in force this version's catalog removes, what holds it now and
+ *        where that goes; null in reports made before it
+ * @param catalogRefusals why putting the version in force would be refused now for its tier catalog (a removed tier
+ *        held without a mapping, or for a rollback a manual override naming a tier the restored catalog lacks);
+ *        null in reports made before it
  */
 public record SimulationReport(
         long versionId,
@@ -43,7 +52,26 @@ public record SimulationReport(
         Map<String, Map<String, Long>> qualifiedTierMigration,
         Map<String, Map<String, Long>> heldDowngrades,
         Long restored,
-        Long rollsBackVersionId) {
+        Long rollsBackVersionId,
+        TierCatalogChange catalogChange,
+        List<RemovedTier> removedTiers,
+        List<String> catalogRefusals) {
+
+    /**
+     * A tier of the catalog in force that the version removes: the customers, manual overrides and pending downgrades
+     * on it now, and where each goes once the version is in force.
+     *
+     * @param replacedBy the tier whose Replaces cell lists it, null when none does
+     * @param customers customers holding it now (the tier in force); {@code customersAfter} their tier in force after
+     * @param pinOverrides manual PIN overrides in force set at it, {@code floorOverrides} FLOOR ones;
+     *        {@code overridesAfter} the tier those overrides name after
+     * @param pendingDowngrades customers whose downgrade waits to go to it now; {@code pendingDowngradesAfter} the tier
+     *        their downgrade waits to go to after, "-" where none waits any more
+     */
+    public record RemovedTier(String code, String name, String replacedBy, long customers,
+            Map<String, Long> customersAfter, long pinOverrides, long floorOverrides, Map<String, Long> overridesAfter,
+            long pendingDowngrades, Map<String, Long> pendingDowngradesAfter) {
+    }
 
     /** Customers whose tier in force would change. */
     public long tierChanges() {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import com.acme.tiering.evaluation.Evaluation;
 import com.acme.tiering.evaluation.Explanation.FiredRule;
 import com.acme.tiering.ruleset.TierCatalog;
+import com.acme.tiering.ruleset.TierCatalogChange;
 
 /** Counts what a simulation finds, customer by customer, in memory bounded by the number of codes. */
 final class SimulationTally {
@@ -21,6 +22,8 @@ final class SimulationTally {
 
     private final Set<String> tierRows;
     private final TierCatalog tiers;
+    private final TierCatalogChange catalogChange;
+    private final RemovedTierTally removedTiers;
     private final Map<String, Map<String, Long>> migration = new TreeMap<>();
     private final Map<String, Map<String, Long>> qualified = new TreeMap<>();
     private final Map<String, Map<String, Long>> held = new TreeMap<>();
@@ -39,10 +42,13 @@ final class SimulationTally {
     /**
      * @param tierRows sources of the simulated version's tier-table rows
      * @param tiers the simulated version's tier catalog, which ranks its tiers
+     * @param catalogChange from the catalog in force to the simulated version's
      */
-    SimulationTally(Set<String> tierRows, TierCatalog tiers) {
+    SimulationTally(Set<String> tierRows, TierCatalog tiers, TierCatalogChange catalogChange) {
         this.tierRows = tierRows;
         this.tiers = tiers;
+        this.catalogChange = catalogChange;
+        this.removedTiers = new RemovedTierTally(catalogChange);
     }
 
     void add(SimulatedCustomer customer) {
@@ -59,6 +65,7 @@ final class SimulationTally {
         if (customer.restored()) {
             restored++;
         }
+        removedTiers.add(customer);
         if (!from.equals(to)) {
             List<String> cell = examples.computeIfAbsent(from + " → " + to, k -> new ArrayList<>());
             if (cell.size() < EXAMPLES_PER_CELL) {
@@ -82,10 +89,12 @@ final class SimulationTally {
         revenueAfter.merge(to, revenue, BigDecimal::add);
     }
 
-    SimulationReport report(long versionId, String active, String simulated, LocalDate asOf, Long rollsBack) {
+    /** @param catalogRefusals why putting the version in force would be refused now for its tier catalog */
+    SimulationReport report(long versionId, String active, String simulated, LocalDate asOf, Long rollsBack,
+            List<String> catalogRefusals) {
         return new SimulationReport(versionId, active, simulated, asOf, customers, migration, planChanges, opening,
                 closing, withoutTierRow, downgradesHeld, shares(revenueBefore), shares(revenueAfter), examples,
-                qualified, held, restored, rollsBack);
+                qualified, held, restored, rollsBack, catalogChange, removedTiers.report(), catalogRefusals);
     }
 
     private static void count(Map<String, Map<String, Long>> matrix, String from, String to) {

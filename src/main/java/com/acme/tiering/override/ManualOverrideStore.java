@@ -42,6 +42,14 @@ class ManualOverrideStore implements OverridesInForce {
                 .collect(Collectors.toMap(ManualOverride::customerId, ManualOverride::toTierOverride));
     }
 
+    @Override
+    public Map<String, TierOverride> allInForce(Instant now) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM manual_override WHERE active_key IS NOT NULL AND expires_at > ?")
+                .param(Timestamp.from(now)).query(ManualOverrideStore::row).list().stream()
+                .collect(Collectors.toMap(ManualOverride::customerId, ManualOverride::toTierOverride,
+                        (a, b) -> a, java.util.TreeMap::new));
+    }
+
     Optional<TierOverride> inForce(String customerId, Instant now) {
         return Optional.ofNullable(inForce(List.of(customerId), now).get(customerId));
     }

@@ -99,8 +99,13 @@ public class ManualOverrides {
         return decisions.currentOrThrow(customerId);
     }
 
+    /**
+     * The override in force as the rules in force apply it: naming the tier that replaces the code it was set with,
+     * where their catalog has that code no more (its Replaces column), with that code kept beside it.
+     */
     public TierOverride inForce(String customerId) {
-        return store.inForce(customerId, clock.instant()).orElseThrow(() -> new NoOverride(customerId));
+        return store.inForce(customerId, clock.instant()).map(o -> o.in(active.current().tiers()))
+                .orElseThrow(() -> new NoOverride(customerId));
     }
 
     /** Every override the customer ever had, newest first, with how each ended. */

@@ -11,4 +11,10 @@ public interface OverridesInForce {
 
     /** The overrides in force at {@code now} for these customers, by customer id. */
     Map<String, TierOverride> inForce(Collection<String> customerIds, Instant now);
+
+    /**
+     * Every override in force at {@code now}, by customer id, with the tier it was set with: what a change of the
+     * tier catalog must find a tier for. Overrides are set by hand, so they are few.
+     */
+    Map<String, TierOverride> allInForce(Instant now);
 }

@@ -17,6 +17,7 @@ public final class TierCatalog {
 
     private final List<Tier> byRank;
     private final Map<String, Tier> byCode;
+    private final Map<String, Tier> byFormerCode;
 
     /** @param tiers a valid catalog: unique codes, ranks 1..n (see {@code TierCatalogReader}) */
     public TierCatalog(List<Tier> tiers) {
@@ -24,6 +25,9 @@ public final class TierCatalog {
         Map<String, Tier> codes = new LinkedHashMap<>();
         byRank.forEach(tier -> codes.put(tier.code(), tier));
         this.byCode = java.util.Collections.unmodifiableMap(codes);
+        Map<String, Tier> formers = new LinkedHashMap<>();
+        byRank.forEach(tier -> tier.replaces().forEach(former -> formers.putIfAbsent(former, tier)));
+        this.byFormerCode = java.util.Collections.unmodifiableMap(formers);
     }
 
     /** The tiers, highest first. */
@@ -42,6 +46,30 @@ public final class TierCatalog {
 
     public Optional<Tier> tier(String code) {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
+    }
+
+    /**
+     * The tier that takes the place of a code this catalog lacks: the one whose Replaces cell lists it. Empty for a
+     * code of this catalog and for a code no tier replaces.
+     */
+    public Optional<Tier> replacing(String code) {
+        return contains(code) || code == null ? Optional.empty() : Optional.ofNullable(byFormerCode.get(code));
+    }
+
+    /**
+     * The code in force for a code a decision, override or pending downgrade was given: the code itself when this
+     * catalog has it, the code of the tier that replaces it (Replaces) when one does, else the code unchanged (a
+     * tier of another version, which ranks below all).
+     */
+    public String inForce(String code) {
+        return replacing(code).map(Tier::code).orElse(code);
+    }
+
+    /** Former code → the code of the tier that replaces it, as the Replaces cells say, in rank order. */
+    public Map<String, String> replacements() {
+        Map<String, String> codes = new LinkedHashMap<>();
+        byFormerCode.forEach((former, tier) -> codes.put(former, tier.code()));
+        return codes;
     }
 
     /** 1 for the highest tier; a code the catalog does not know (a tier of another version) ranks below all. */

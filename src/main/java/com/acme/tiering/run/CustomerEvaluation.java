@@ -63,8 +63,8 @@ public class CustomerEvaluation {
         CompiledRuleset ruleset = active.current();
         List<DecisionPath.Decided> decided = path.decide(List.of(customerFacts), ruleset,
                 path.rollbackInForce(ruleset), now, metrics.evaluation(trigger));
-        return recorder.record(DecisionPath.evaluations(decided), DecisionPath.restorations(decided), null, now)
-                .recorded().get(0);
+        return recorder.record(DecisionPath.evaluations(decided), DecisionPath.restorations(decided),
+                DecisionPath.replacedTiers(decided), null, now).recorded().get(0);
     }
 
     /**

@@ -73,8 +73,8 @@ class RunExecution {
         var shadowed = shadow.current().map(s -> new Shadowed(s.versionId(), evaluations.stream()
                 .map(e -> evaluator.evaluate(e.facts(), s.ruleset(), e.manualOverride())).toList()));
         long rulesDone = System.nanoTime();
-        DecisionRecorder.Recorded recorded = recorder.record(evaluations, DecisionPath.restorations(decided), runId,
-                clock.instant());
+        DecisionRecorder.Recorded recorded = recorder.record(evaluations, DecisionPath.restorations(decided),
+                DecisionPath.replacedTiers(decided), runId, clock.instant());
         shadowed.ifPresent(s -> differences.record(s.versionId(), runId, evaluations, s.evaluations()));
         runs.advance(runId, recorded.decisions(), recorded.changed(), ids.get(ids.size() - 1), clock.instant());
         runs.used(runId, ruleset.version(), recorded.decisions(), clock.instant());
@@ -93,7 +93,7 @@ class RunExecution {
         List<DecisionPath.Decided> decided = path.decide(chunkFacts, ruleset, path.rollbackInForce(ruleset),
                 clock.instant(), metrics.evaluation(RunMetrics.Trigger.RUN));
         DecisionRecorder.Recorded recorded = recorder.record(DecisionPath.evaluations(decided),
-                DecisionPath.restorations(decided), runId, clock.instant());
+                DecisionPath.restorations(decided), DecisionPath.replacedTiers(decided), runId, clock.instant());
         runs.decidedAgain(runId, recorded.decisions(), recorded.changed());
         runs.used(runId, ruleset.version(), recorded.decisions(), clock.instant());
         return recorded.decisions();

@@ -43,7 +43,12 @@ final class DecisionTimeline {
         }
         List<String> changes = new ArrayList<>();
         restored(changes, before, after);
-        changed(changes, "Tier", before.tier(), after.tier());
+        if (after.renamed() != null) {
+            changes.add(after.renamed().note());
+        }
+        if (after.renamed() == null) {
+            changed(changes, "Tier", before.tier(), after.tier());
+        }
         changed(changes, "Service plan", plan(before), plan(after));
         changed(changes, "Lifecycle stage", before.lifecycleStage(), after.lifecycleStage());
         changed(changes, "RFM segment", before.rfmSegment(), after.rfmSegment());

@@ -22,7 +22,8 @@ import com.acme.tiering.ruleset.ActiveRuleset;
  * The impact preview of a version: run through RulesetSimulation as the API does, which keeps the latest report
  * with the version; shown with the tier migration (tier in force now → tier in force after putting the version in
  * force) as a heat map whose changed cells open example customers, and beside it what the tier table alone gives
- * and the downgrades the grace period holds.
+ * and the downgrades the grace period holds; for a change of the tier catalog, the tiers renamed, added, removed and
+ * re-ranked, and where the customers, overrides and pending downgrades of a removed tier go.
  */
 @Controller
 class RuleSimulationController {
@@ -62,10 +63,19 @@ class RuleSimulationController {
             model.addAttribute("qualified", report.qualifiedTierMigration() == null ? null
                     : TierHeatmap.of(report.qualifiedTierMigration(), order));
             model.addAttribute("shares", TierHeatmap.shares(report, order));
+            model.addAttribute("holders", holders(report));
             model.addAttribute("stale", versions.activeVersion()
                     .map(active -> !active.contentHash().equals(report.activeVersion())).orElse(false));
         }
         return "rules/simulation";
+    }
+
+    /** Customers per tier in force now (the rows of the tier migration): who a rename gives a history row. */
+    private static java.util.Map<String, Long> holders(SimulationReport report) {
+        java.util.Map<String, Long> holders = new java.util.HashMap<>();
+        report.tierMigration().forEach((from, to) -> holders.put(from, to.values().stream().mapToLong(Long::longValue)
+                .sum()));
+        return holders;
     }
 
     /** The example customers of one cell of the heat map: a panel for htmx, a page otherwise. */

@@ -1,0 +1,4 @@
+package com.acme.tiering.governance;
+
+class TierMigrationH2Tests extends TierMigrationContract {
+}

@@ -1,0 +1,7 @@
+package com.acme.tiering.governance;
+
+import com.acme.tiering.support.MySqlDatabase;
+
+@MySqlDatabase
+class TierMigrationMySqlTests extends TierMigrationContract {
+}
