@@ -46,7 +46,7 @@ public record Decision(
         CustomerFacts facts,
         Explanation explanation,
         Restored restoration,
-        Renamed renamed) {
+        TierRenamed renamed) {
 
     public Decision(String customerId, String tier, String tierName, String qualifiedTier, String rulesTier,
             TierOverride manualOverride, LocalDate tierSince, LocalDate downgradePendingSince,
@@ -76,19 +76,20 @@ public record Decision(
      *
      * @param versionId the stored ruleset version whose catalog made the change, null when not known
      */
-    public record Renamed(String fromTier, String fromName, String tier, String name, Long versionId, String note) {
+    public record TierRenamed(String fromTier, String fromName, String tier, String name, Long versionId,
+            String note) {
 
-        static Renamed of(String fromTier, String fromName, String tier, String name, Long versionId,
+        static TierRenamed of(String fromTier, String fromName, String tier, String name, Long versionId,
                 String rulesetVersion) {
             String by = versionId != null ? "version " + versionId : "the rules " + rulesetVersion.substring(0, 12);
             String note = fromTier.equals(tier) ? "Tier " + tier + " renamed by " + by + ": " + fromName + " → " + name
                     : "Tier " + fromTier + " (" + fromName + ") replaced by " + tier + " (" + name + ") in " + by;
-            return new Renamed(fromTier, fromName, tier, name, versionId, note);
+            return new TierRenamed(fromTier, fromName, tier, name, versionId, note);
         }
     }
 
     /** This decision with the rename that makes it a change. */
-    Decision renamed(Renamed renaming) {
+    Decision renamed(TierRenamed renaming) {
         return new Decision(customerId, tier, tierName, qualifiedTier, rulesTier, manualOverride, tierSince,
                 downgradePendingSince, tierProtectedUntil, servicePlan, lifecycleStage, rfmSegment, churnRisk,
                 churnSignals, rulesetVersion, runId, asOf, evaluatedAt, facts, explanation, restoration, renaming);

@@ -80,21 +80,7 @@ public class DecisionRecorder {
         List<String> ids = evaluations.stream().map(Evaluation::customerId).toList();
         decisions.lock(ids);
         Map<String, CurrentState> inForce = decisions.currentStates(ids);
-        Renamings renamings = new Renamings();
-        List<Decision> all = new ArrayList<>();
-        for (Evaluation evaluation : evaluations) {
-            CurrentState before = inForce.get(evaluation.customerId());
-            Restoration restoration = restorations.get(evaluation.customerId());
-            String replaced = replacedTiers.get(evaluation.customerId());
-            Decision decision = restoration == null
-                    ? Decision.of(evaluation, tierSince(before, evaluation, replaced), runId, evaluatedAt)
-                    : Decision.of(evaluation, restoration.tierSince(), runId, evaluatedAt, Decision.Restored.by(restoration));
-            if (renamed(before, decision, replaced)) {
-                renamings.add(all.size(), before);
-            }
-            all.add(decision);
-        }
-        renamings.apply(all);
+        List<Decision> all = toRecord(evaluations, inForce, restorations, replacedTiers, runId, evaluatedAt);
         List<Decision> inserts = new ArrayList<>();
         List<Decision> updates = new ArrayList<>();
         List<Decision> changed = new ArrayList<>();
@@ -114,6 +100,27 @@ public class DecisionRecorder {
         List<OpenedAlert> opened = reconcileAlerts(all, evaluatedAt);
         events.publishEvent(new DecisionsRecorded(all, runId, opened.stream().map(AlertOpened::of).toList()));
         return new Recorded(all.size(), changed.size(), all);
+    }
+
+    /** The evaluations as the decisions to record, each with the since-date, restoration and rename it makes. */
+    private List<Decision> toRecord(List<Evaluation> evaluations, Map<String, CurrentState> inForce,
+            Map<String, Restoration> restorations, Map<String, String> replacedTiers, Long runId, Instant evaluatedAt) {
+        Renamings renamings = new Renamings();
+        List<Decision> all = new ArrayList<>();
+        for (Evaluation evaluation : evaluations) {
+            CurrentState before = inForce.get(evaluation.customerId());
+            Restoration restoration = restorations.get(evaluation.customerId());
+            String replaced = replacedTiers.get(evaluation.customerId());
+            Decision decision = restoration == null
+                    ? Decision.of(evaluation, tierSince(before, evaluation, replaced), runId, evaluatedAt)
+                    : Decision.of(evaluation, restoration.tierSince(), runId, evaluatedAt, Decision.Restored.by(restoration));
+            if (renamed(before, decision, replaced)) {
+                renamings.add(all.size(), before);
+            }
+            all.add(decision);
+        }
+        renamings.apply(all);
+        return all;
     }
 
     /**
@@ -154,8 +161,9 @@ public class DecisionRecorder {
                     .map(i -> all.get(i).rulesetVersion()).collect(Collectors.toSet()));
             at.forEach((index, before) -> {
                 Decision decision = all.get(index);
-                all.set(index, decision.renamed(Decision.Renamed.of(before.tier(), before.tierName(), decision.tier(),
-                        decision.tierName(), versionIds.get(decision.rulesetVersion()), decision.rulesetVersion())));
+                all.set(index, decision.renamed(Decision.TierRenamed.of(before.tier(), before.tierName(),
+                        decision.tier(), decision.tierName(), versionIds.get(decision.rulesetVersion()),
+                        decision.rulesetVersion())));
             });
         }
     }

@@ -141,13 +141,13 @@ class DecisionStore {
             return Map.of();
         }
         return jdbc.sql("""
-                SELECT customer_id, tier, tier_name, COALESCE(rules_tier, tier) AS rules_tier, qualified_tier, plan_code,
-                    churn_triggers, tier_since, downgrade_pending_since, change_key, ruleset_version,
+                SELECT customer_id, tier, tier_name, COALESCE(rules_tier, tier) AS rules_tier, qualified_tier,
+                    plan_code, churn_triggers, tier_since, downgrade_pending_since, change_key, ruleset_version,
                     prior_ruleset_version, prior_basis_json
                 FROM current_decision WHERE customer_id IN (:ids)
                 """).param("ids", customerIds).query((rs, i) -> new StandingDecision(rs.getString("customer_id"),
-                        rs.getString("tier"), rs.getString("tier_name"), rs.getString("rules_tier"), rs.getString("qualified_tier"),
-                        rs.getString("plan_code"), rs.getString("churn_triggers"),
+                        rs.getString("tier"), rs.getString("tier_name"), rs.getString("rules_tier"),
+                        rs.getString("qualified_tier"), rs.getString("plan_code"), rs.getString("churn_triggers"),
                         rs.getObject("tier_since", LocalDate.class), rs.getObject("downgrade_pending_since", LocalDate.class),
                         rs.getString("change_key"), rs.getString("ruleset_version"),
                         rs.getString("prior_ruleset_version"), codec.readBasis(rs.getString("prior_basis_json"))))
