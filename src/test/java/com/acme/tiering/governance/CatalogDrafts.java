@@ -18,6 +18,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.ruleset.RuleFile;
+import com.acme.tiering.support.DormantTier;
 import com.acme.tiering.support.TierCatalogs;
 import com.acme.tiering.support.Workbooks;
 
@@ -73,35 +74,8 @@ final class CatalogDrafts {
      * customer expects it.
      */
     static Draft dormantTierAdded(ActiveRuleset active) {
-        List<Object[]> rows = new ArrayList<>(TierCatalogs.SHIPPED.subList(0, 3));
-        rows.add(TierCatalogs.row("E", "Dormant", 4, "Bought the year before, not in the last 12 months", "#A0785A",
-                ""));
-        rows.add(TierCatalogs.row("D", "Basic", 5, "Never bought", "#8796A0", ""));
-        byte[] tiers = file(active, "tiers.xlsx");
-        tiers = Workbooks.withCell(tiers, "Tiers", 16, 0, "Basic: never bought");
-        tiers = Workbooks.withCell(tiers, "Tiers", 16, 1, "Basic: never bought");
-        tiers = Workbooks.withCell(tiers, "Tiers", 16, 6, "D");
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 0, "Dormant: bought the year before, not in the last 12 months");
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 1, "Dormant: bought the year before, not in the last 12 months");
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 5, -100);
-        tiers = Workbooks.withCell(tiers, "Tiers", 15, 6, "E");
-        byte[] plans = file(active, "service-plans.xlsx");
-        Object[] winBack = { "Dormant", "Dormant accounts: win them back", "E", null, null, "WINBACK", "DIGITAL", 48,
-            "NONE", 0, 0, "EMAIL" };
-        for (int c = 0; c < winBack.length; c++) {
-            if (winBack[c] != null) {
-                plans = Workbooks.withCell(plans, "ServicePlans", 17, c, winBack[c]);
-            }
-        }
-        String basic = "Basic: no order in the last 12 months,1.0,0,15000,-100,0,D";
-        String scenarios = read("tiers.csv");
-        if (!scenarios.contains(basic)) {
-            throw new IllegalStateException("rule-tests/tiers.csv no longer has the scenario '" + basic + "'");
-        }
-        return new Draft(List.of(TierCatalogs.catalog(rows), new RuleFile("tiers.xlsx", tiers),
-                new RuleFile("service-plans.xlsx", plans)), List.of(new RuleFile("tiers.csv", scenarios.replace(basic,
-                        "Dormant: no order in the last 12 months after buying the year before,1.0,0,15000,-100,0,E")
-                        .getBytes(StandardCharsets.UTF_8))));
+        return new Draft(List.of(DormantTier.catalog(TierCatalogs.SHIPPED), DormantTier.tiers(file(active, "tiers.xlsx")),
+                DormantTier.plans(file(active, "service-plans.xlsx"))), List.of(DormantTier.tests()));
     }
 
     /** Every rule-row cell of the sheet that holds exactly the code, holding the new code instead. */

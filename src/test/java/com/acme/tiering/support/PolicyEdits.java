@@ -37,33 +37,24 @@ public final class PolicyEdits {
         return List.of(TierCatalogs.renamed("战略", "重点", "普通", "基础"), new RuleFile("service-plans.xlsx", plans));
     }
 
+    /** B renamed Gold, and the fifth tier E Dormant of {@link DormantTier}. */
     private static RuleFile catalog() {
-        List<Object[]> rows = new ArrayList<>(TierCatalogs.SHIPPED.subList(0, 3));
+        List<Object[]> rows = new ArrayList<>(TierCatalogs.SHIPPED);
         rows.set(1, TierCatalogs.row("B", "Gold", 2, TierCatalogs.SHIPPED.get(1)[3].toString(), "#C9A227", ""));
-        rows.add(TierCatalogs.row("E", "Dormant", 4, "Bought the year before, not in the last 12 months", "#A0785A",
-                ""));
-        rows.add(TierCatalogs.row("D", "Basic", 5, "Never bought", "#8796A0", ""));
-        return TierCatalogs.catalog(rows);
+        return DormantTier.catalog(rows);
     }
 
     /** Tiers!A16:G16 the Dormant row (revenueGrowthPct ≥ -100: it bought the year before), Basic moved to row 17. */
     private static RuleFile tiers(byte[] tiers) {
-        tiers = row(tiers, "Tiers", 16, "Basic: never bought", "Basic: never bought", null, null, null, null, "D");
-        tiers = row(tiers, "Tiers", 15, "Dormant: bought the year before, not in the last 12 months",
-                "Dormant: bought the year before, not in the last 12 months", null, null, null, -100, "E");
-        return new RuleFile("tiers.xlsx", tiers);
+        return DormantTier.tiers(tiers);
     }
 
-    /** Column M declares freeShipping (M7 ACTION, M9 the declaration, M10 its label); row 18 is E's plan. */
+    /** Column M declares freeShipping (yes for A and B, no for the rest); row 18 is E's plan ({@link DormantTier}). */
     private static RuleFile plans(byte[] plans) {
-        plans = Workbooks.withCell(plans, "ServicePlans", 6, 12, "ACTION");
-        plans = Workbooks.withCell(plans, "ServicePlans", 8, 12, "entitlement freeShipping yes/no");
-        plans = Workbooks.withCell(plans, "ServicePlans", 9, 12, "freeShipping");
+        plans = DormantTier.plans(plans).content();
         for (int r = 10; r <= 16; r++) {
             plans = Workbooks.withCell(plans, "ServicePlans", r, 12, r <= 12 ? "yes" : "no");
         }
-        plans = row(plans, "ServicePlans", 17, "Dormant", "Dormant accounts: win them back", "E", null, null,
-                "WINBACK", "DIGITAL", 48, "NONE", 0, 0, "EMAIL", "no");
         return new RuleFile("service-plans.xlsx", plans);
     }
 
