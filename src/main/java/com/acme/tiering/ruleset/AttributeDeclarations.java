@@ -74,6 +74,17 @@ public final class AttributeDeclarations {
         return checked(given, (attribute, value) -> attribute.fromText(value.toString()));
     }
 
+    /**
+     * A value as a filter writes it, in the form customer_attribute stores it ({@code yes} of a yes/no attribute is
+     * {@code true}, {@code 2.50} of a decimal is {@code 2.5}); of an attribute no longer declared, as written.
+     *
+     * @throws IllegalArgumentException when the value does not fit the attribute's declaration
+     */
+    public String storedText(String attribute, String text) {
+        CustomerAttribute declared = byName.get(attribute);
+        return declared == null ? text.trim() : AttributeValues.storedText(declared.fromText(text));
+    }
+
     /** The required attributes the values lack. */
     public List<Problem> missingRequired(AttributeValues values) {
         return byName.values().stream().filter(CustomerAttribute::required).filter(a -> values.value(a.name()) == null)

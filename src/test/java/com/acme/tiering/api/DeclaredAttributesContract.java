@@ -119,6 +119,17 @@ abstract class DeclaredAttributesContract {
                 .andExpect(jsonPath("$[0].facts.attributes.contractType").value("FRAMEWORK"))
                 .andExpect(jsonPath("$[0].facts.attributes.seats").value(40));
 
+        // what-if sets attributes as ingestion does, checked the same way
+        mvc.perform(post("/api/v1/evaluations/what-if").contentType(MediaType.APPLICATION_JSON).content("""
+                {"ordersLast12m": 5, "recencyDays": 10, "attributes": {"contractType": "FRAMEWORK", "seats": 12}}"""))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.tier").value("B"))
+                .andExpect(jsonPath("$.facts.attributes.seats").value(12));
+        mvc.perform(post("/api/v1/evaluations/what-if").contentType(MediaType.APPLICATION_JSON).content("""
+                {"ordersLast12m": 5, "attributes": {"contractType": "PARTNER"}}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("attributes.contractType"))
+                .andExpect(jsonPath("$.errors[0].message").value("'PARTNER' is not one of FRAMEWORK, ONE_OFF"));
+
         // a changed attribute is a changed customer: the next decision follows it (the downgrade waits its grace)
         buyer("FW-1").attribute("contractType", "ONE_OFF").create();
         api.evaluate("FW-1").andExpect(jsonPath("$.qualifiedTier").value("C")).andExpect(jsonPath("$.tier").value("B"))
