@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.acme.tiering.support.Governance;
 import com.acme.tiering.support.ServiceTest;
 import com.acme.tiering.support.TieringApi;
 
@@ -34,15 +33,11 @@ class CustomerAttributePagesTests {
     @Autowired
     TieringApi api;
 
-    @Autowired
-    Governance governance;
-
     /** The prefix of every id this test makes, so that no other test's customers match. */
     String prefix;
 
     @BeforeEach
     void threeCustomersOfWhichTwoCarryTheAttribute() throws Exception {
-        governance.firstVersionBackInForce("test");
         prefix = "ATTR" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         api.customer(prefix + "-DM").attribute("relationshipDepth", "DECISION_MAKER").create();
         api.customer(prefix + "-US").attribute("relationshipDepth", "USER").create();
