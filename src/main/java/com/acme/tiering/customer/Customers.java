@@ -57,7 +57,7 @@ public class Customers {
 
     /** The customer with its attribute values. */
     public Optional<Customer> find(String customerId) {
-        return store.find(customerId).map(customer -> withAttributes(customer));
+        return store.find(customerId).map(this::withAttributes);
     }
 
     /** The attribute values of these customers, by id; customers without any are left out. */

@@ -13,8 +13,8 @@ import com.acme.tiering.ruleset.AttributeDeclarations;
 
 /**
  * Customer facts from the named cells of a rule-test row: a missing or empty cell is null (which
- * CustomerFacts turns into 0 for counts and amounts); columns named after declared attributes set those. {@code asOf} defaults to 2026-06-30; {@code daysSinceFirstOrder} follows from
- * {@code firstOrderDate} when not given.
+ * CustomerFacts turns into 0 for counts and amounts); columns named after declared attributes set those.
+ * {@code asOf} defaults to 2026-06-30; {@code daysSinceFirstOrder} follows from {@code firstOrderDate} when not given.
  */
 final class ScenarioFacts {
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,7 +86,8 @@ final class AttributeDeclarationReader {
     static Read read(RuleFile file) {
         List<SheetGrid> sheets;
         try {
-            sheets = file.kind() == RuleFile.Kind.CSV ? List.of(SheetGrid.ofCsv(file.text().replaceFirst("^\uFEFF", "")))
+            sheets = file.kind() == RuleFile.Kind.CSV
+                    ? List.of(SheetGrid.ofCsv(file.text().replaceFirst("^\uFEFF", "")))
                     : SheetGrid.ofWorkbook(file.content());
         }
         catch (IOException | RuntimeException unreadable) {
@@ -220,9 +220,9 @@ final class AttributeDeclarationReader {
     /** A code attribute's codes: from its list on the Codes sheet, or from its Allowed values cell. */
     private List<String> codes(GridCell type, String list, GridCell allowed) {
         if (list != null) {
-            check(allowed == type || allowed.text().isEmpty(), allowed, "The codes of " + type.text() + " are those of its list on the "
-                    + CodeLists.SHEET + " sheet", "Leave Allowed values empty, or declare the type code and list "
-                            + "the codes here");
+            check(allowed == type || allowed.text().isEmpty(), allowed, "The codes of " + type.text()
+                    + " are those of its list on the " + CodeLists.SHEET + " sheet",
+                    "Leave Allowed values empty, or declare the type code and list the codes here");
             if (!check(codeLists.containsKey(list), type, "There is no code list '" + list + "'", codeLists.isEmpty()
                     ? "Declare it on a sheet named Codes: the list's name in the first row, its codes below (workbooks "
                             + "only; in a .csv, declare the type code and list the codes in Allowed values)"
@@ -231,8 +231,8 @@ final class AttributeDeclarationReader {
             }
             return codeLists.get(list);
         }
-        List<String> codes = allowed == type ? List.of() : Arrays.stream(allowed.text().split(",")).map(String::trim).filter(c -> !c.isEmpty())
-                .toList();
+        List<String> codes = allowed == type ? List.of()
+                : Arrays.stream(allowed.text().split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
         check(!codes.isEmpty(), allowed, "A code attribute needs its codes", "List them separated by commas, e.g. "
                 + "FRAMEWORK, ONE_OFF, or declare the type code:<list> with the list on the Codes sheet");
         Set<String> seen = new LinkedHashSet<>();

@@ -26,7 +26,8 @@ final class AttributeTemplates {
 
     private static final Pattern COMPARISON = Pattern.compile(
             "^([A-Za-z_]\\w*)\\s*(==|!=|<=|>=|<|>)\\s*\"?(\\$(?:param|\\d))\"?$");
-    private static final Pattern IN_LIST = Pattern.compile("^([A-Za-z_]\\w*)\\s+(in|not in)\\s*\\(\\s*(\\$param)\\s*\\)$");
+    private static final Pattern IN_LIST = Pattern.compile(
+            "^([A-Za-z_]\\w*)\\s+(in|not in)\\s*\\(\\s*(\\$param)\\s*\\)$");
 
     private AttributeTemplates() {
     }

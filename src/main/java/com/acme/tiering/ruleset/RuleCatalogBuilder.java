@@ -40,7 +40,8 @@ class RuleCatalogBuilder {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?B?");
     /** An attribute's condition as the service writes it for a table cell (and a DRL rule may): see AttributeValues. */
     private static final Pattern ATTRIBUTE_CONDITION = Pattern.compile(
-            "^\\s*attributes\\s*\\.\\s*holds\\(\\s*\"([^\"]+)\"\\s*,\\s*\"(==|!=|<=|>=|<|>|in|not in)\"\\s*,\\s*\"([^\"]*)\"\\s*\\)\\s*$");
+            "^\\s*attributes\\s*\\.\\s*holds\\(\\s*\"([^\"]+)\"\\s*,\\s*\"(==|!=|<=|>=|<|>|in|not in)\"\\s*,"
+                    + "\\s*\"([^\"]*)\"\\s*\\)\\s*$");
     private static final Pattern ATTRIBUTE_READ = Pattern.compile("\\battributes\\s*\\.\\s*holds\\(\\s*\"([^\"]+)\"");
     private static final Pattern ASSIGNS_TIER = Pattern.compile("decision\\.tier\\(\\s*\"([^\"]+)\"\\s*\\)");
 
