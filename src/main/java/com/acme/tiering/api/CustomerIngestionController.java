@@ -5,6 +5,7 @@ import com.acme.tiering.Text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.acme.tiering.customer.Customer;
 import com.acme.tiering.customer.CustomerDetails;
+import com.acme.tiering.customer.CustomerNotFound;
 import com.acme.tiering.customer.Customers;
 import com.acme.tiering.customer.InteractionType;
 import com.acme.tiering.customer.NewInteraction;
@@ -41,6 +44,8 @@ class CustomerIngestionController {
     static final String RECORD_ID = "[A-Za-z0-9_.:-]{1,64}";
     static final String RECORD_ID_MESSAGE = "must be 1-64 letters, digits or -_.:";
     static final int MAX_ITEMS = 10_000;
+    /** More than the rules may declare (100), so an unknown name is refused by name, not by count. */
+    static final int MAX_ATTRIBUTES = 200;
 
     private final Customers customers;
 
@@ -53,16 +58,29 @@ class CustomerIngestionController {
             @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String industry,
             @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String region,
             @PositiveOrZero @Max(100_000_000) Integer employees,
-            @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String accountOwner) {
+            @Size(max = 100) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String accountOwner,
+            @Size(max = MAX_ATTRIBUTES) Map<String, Object> attributes) {
     }
 
+    /**
+     * Creates or updates a customer; {@code attributes} sets the values of the attributes the rules in force declare
+     * (null removes one, those not given keep theirs), each checked against its declaration.
+     */
     @PutMapping
     ResponseEntity<Customer> upsert(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
             message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId,
             @Valid @RequestBody CustomerRequest request) {
         Customers.Upserted result = customers.upsert(customerId, new CustomerDetails(request.name().trim(),
-                request.industry(), request.region(), request.employees(), request.accountOwner()));
+                request.industry(), request.region(), request.employees(), request.accountOwner()),
+                request.attributes());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.customer());
+    }
+
+    /** The customer as the company's systems sent it, with its attribute values. */
+    @GetMapping
+    Customer customer(@PathVariable @Pattern(regexp = TierLookupController.CUSTOMER_ID,
+            message = TierLookupController.CUSTOMER_ID_MESSAGE) String customerId) {
+        return customers.find(customerId).orElseThrow(() -> CustomerNotFound.forId(customerId));
     }
 
     record OrderLine(

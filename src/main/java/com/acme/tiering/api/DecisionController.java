@@ -25,6 +25,7 @@ import com.acme.tiering.evaluation.Explanation;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.CustomerFactsService;
 import com.acme.tiering.facts.PopulationStatistics;
+import com.acme.tiering.ruleset.ActiveRuleset;
 import com.acme.tiering.run.CustomerEvaluation;
 
 /** Decisions for auditors and tools: explanations, history in time, summaries, evaluate now. */
@@ -35,8 +36,11 @@ class DecisionController {
     private final DecisionQueries decisions;
     private final CustomerEvaluation evaluation;
     private final CustomerFactsService facts;
+    private final ActiveRuleset active;
 
-    DecisionController(DecisionQueries decisions, CustomerEvaluation evaluation, CustomerFactsService facts) {
+    DecisionController(DecisionQueries decisions, CustomerEvaluation evaluation, CustomerFactsService facts,
+            ActiveRuleset active) {
+        this.active = active;
         this.decisions = decisions;
         this.evaluation = evaluation;
         this.facts = facts;
@@ -101,10 +105,35 @@ class DecisionController {
         return decisions.summary();
     }
 
+    /**
+     * Customers by id or name; with {@code attribute} only those with a value of that attribute, with {@code value}
+     * too only those with that value (written as a rule cell writes it: {@code FRAMEWORK}, {@code yes}, {@code 4}).
+     */
     @GetMapping("/customers")
     CustomerListing customers(@RequestParam(required = false) @Size(max = 200) String query,
+            @RequestParam(required = false) @Size(max = 40) String attribute,
+            @RequestParam(required = false) @Size(max = 200) String value,
             @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
-        return decisions.customers(query, page, size);
+        return decisions.customers(query, null, attributeFilter(attribute, value), page, size);
+    }
+
+    private CustomerListing.AttributeFilter attributeFilter(String attribute, String value) {
+        if (attribute == null || attribute.isBlank()) {
+            if (value != null && !value.isBlank()) {
+                throw new ParameterInvalid("value", "needs the attribute it is a value of (attribute=...)");
+            }
+            return null;
+        }
+        if (value == null || value.isBlank()) {
+            return new CustomerListing.AttributeFilter(attribute.strip(), null);
+        }
+        try {
+            return new CustomerListing.AttributeFilter(attribute.strip(),
+                    active.current().attributes().storedText(attribute.strip(), value));
+        }
+        catch (IllegalArgumentException wrong) {
+            throw new ParameterInvalid("value", wrong.getMessage());
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import com.acme.tiering.decision.StoredTierLookup;
 import com.acme.tiering.decision.TierLookup;
 import com.acme.tiering.evaluation.Evaluation;
+import com.acme.tiering.facts.AttributeValues;
 
 import tools.jackson.databind.JsonNode;
 
@@ -50,6 +51,14 @@ class OpenApiConfiguration {
                         + "strings. Names are the table's, in any language; an entitlement the plan does not give is "
                         + "absent. Read it as a map: a column added or removed changes the keys, not this schema.")
                 .example(entitlementsExample()));
+        // a customer's attributes are those the rules declare (customer-attributes.xlsx): a map, likewise
+        SpringDocUtils.getConfig().replaceWithSchema(AttributeValues.class, new MapSchema()
+                .additionalProperties(new Schema<Object>().anyOf(List.of(new BooleanSchema(),
+                        new IntegerSchema().format("int64"), new NumberSchema(), new StringSchema())))
+                .description("The customer's values of the attributes the rules declare, by name: integer attributes "
+                        + "as integers, decimal as numbers, yes/no as booleans, text and code as strings, dates as "
+                        + "YYYY-MM-DD strings; an attribute without a value is left out")
+                .example(Map.of("contractType", "FRAMEWORK", "seats", 40, "relationshipDepth", "DECISION_MAKER")));
     }
 
     /** The example docs/api.md shows: a code, an integer, a decimal, a yes/no and a text named in Chinese. */

@@ -9,13 +9,15 @@ import java.util.Map;
 
 import com.acme.tiering.Text;
 import com.acme.tiering.api.ApiExceptionHandler.FieldProblem;
+import com.acme.tiering.facts.AttributeValues;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.ruleset.CompiledRuleset;
 
 /**
  * What a what-if's facts may hold: the values PRODUCT.md §3 gives each fact, so that a typo or an impossible
  * value is a 400 naming the fact rather than a decision about a customer that cannot exist (a negative
- * revenue deciding tier A). Tiers are the ones the tier catalog in force declares, not a list kept here.
+ * revenue deciding tier A). Tiers are the ones the tier catalog in force declares, not a list kept here; attributes
+ * ({@code attributes}) those its declarations name, each value of its declared type.
  */
 final class WhatIfChecks {
 
@@ -55,7 +57,19 @@ final class WhatIfChecks {
             problems.add(new FieldProblem("currentTier", "'" + facts.currentTier() + "' is not a tier of the rules in "
                     + "force; they know " + String.join(", ", tiers)));
         }
-        return problems.stream().sorted(Comparator.comparingInt(p -> CustomerFacts.NAMES.indexOf(p.field()))).toList();
+        List<FieldProblem> sorted = new ArrayList<>(problems.stream()
+                .sorted(Comparator.comparingInt(p -> CustomerFacts.NAMES.indexOf(p.field()))).toList());
+        ruleset.attributes().check(facts.attributes().asMap()).problems()
+                .forEach(p -> sorted.add(new FieldProblem("attributes." + p.attribute(), p.message())));
+        return sorted;
+    }
+
+    /**
+     * The what-if's attribute values as the rules in force declare them (a whole number given as 4 is the integer 4,
+     * a date given as text a date): what the evaluation reads. Call once {@link #problems} found none.
+     */
+    static AttributeValues attributes(CustomerFacts facts, CompiledRuleset ruleset) {
+        return AttributeValues.of(ruleset.attributes().check(facts.attributes().asMap()).values());
     }
 
     private static void atLeast(String fact, Object value, BigDecimal least, List<FieldProblem> problems) {

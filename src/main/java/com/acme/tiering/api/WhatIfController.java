@@ -43,6 +43,6 @@ class WhatIfController {
         if (!problems.isEmpty()) {
             throw new FieldsInvalid(problems);
         }
-        return evaluator.evaluate(completed, ruleset);
+        return evaluator.evaluate(completed.withAttributes(WhatIfChecks.attributes(facts, ruleset)), ruleset);
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.acme.tiering.facts.AttributeValues;
+
 @Repository
 class CustomerStore {
 
@@ -32,11 +34,22 @@ class CustomerStore {
             Integer score) {
     }
 
+    /** The customer's own columns; its attribute values are {@link CustomerAttributeStore}'s. */
+    private record CustomerRow(String customerId, String name, String industry, String region, Integer employees,
+            String accountOwner, Instant createdAt, Instant updatedAt) {
+
+        Customer with(AttributeValues attributes) {
+            return new Customer(customerId, name, industry, region, employees, accountOwner, createdAt, updatedAt,
+                    attributes);
+        }
+    }
+
+    /** The customer without its attribute values. */
     Optional<Customer> find(String customerId) {
         return jdbc.sql("""
                 SELECT customer_id, name, industry, region, employees, account_owner, created_at, updated_at
                 FROM customer WHERE customer_id = ?
-                """).param(customerId).query(Customer.class).optional();
+                """).param(customerId).query(CustomerRow.class).optional().map(row -> row.with(AttributeValues.NONE));
     }
 
     void insert(String customerId, CustomerDetails d, Instant now) {

@@ -20,6 +20,9 @@ import com.acme.tiering.customer.CustomerEvents.OrdersRecorded;
 import com.acme.tiering.customer.CustomerStore.StoredInteraction;
 import com.acme.tiering.customer.CustomerStore.StoredOrder;
 import com.acme.tiering.customer.InvalidRecords.FieldError;
+import com.acme.tiering.facts.AttributeValues;
+import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.AttributeDeclarations;
 
 /**
  * Customers and what they did: ingestion is idempotent by order and interaction id, and a request is
@@ -31,11 +34,16 @@ public class Customers {
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
     private final CustomerStore store;
+    private final CustomerAttributeStore attributes;
+    private final ActiveRuleset active;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Customers(CustomerStore store, ApplicationEventPublisher events, Clock clock) {
+    Customers(CustomerStore store, CustomerAttributeStore attributes, ActiveRuleset active,
+            ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.attributes = attributes;
+        this.active = active;
         this.events = events;
         this.clock = clock;
     }
@@ -47,8 +55,20 @@ public class Customers {
     public record Recorded(List<String> recorded, List<String> alreadyRecorded) {
     }
 
+    /** The customer with its attribute values. */
     public Optional<Customer> find(String customerId) {
-        return store.find(customerId);
+        return store.find(customerId).map(this::withAttributes);
+    }
+
+    /** The attribute values of these customers, by id; customers without any are left out. */
+    public Map<String, AttributeValues> attributesOf(java.util.Collection<String> customerIds) {
+        return attributes.of(customerIds);
+    }
+
+    private Customer withAttributes(Customer customer) {
+        return new Customer(customer.customerId(), customer.name(), customer.industry(), customer.region(),
+                customer.employees(), customer.accountOwner(), customer.createdAt(), customer.updatedAt(),
+                attributes.of(customer.customerId()));
     }
 
     public long count() {
@@ -57,16 +77,52 @@ public class Customers {
 
     @Transactional
     public Upserted upsert(String customerId, CustomerDetails details) {
+        return upsert(customerId, details, null);
+    }
+
+    /**
+     * Creates or updates a customer with its attribute values, each checked against the declaration of the rules in
+     * force before anything is written: an attribute they do not declare, a value of another type, outside the list
+     * or the range, a required attribute left without a value are all refused together, naming
+     * {@code attributes.<name>}. An attribute given null loses its value; attributes not given keep theirs.
+     *
+     * @param given the attribute values as a system sends them (String, Number, Boolean); null leaves them as they
+     *        are, which a new customer may do only while no attribute is required
+     */
+    @Transactional
+    public Upserted upsert(String customerId, CustomerDetails details, Map<String, ?> given) {
         Instant now = clock.instant();
         boolean created = store.find(customerId).isEmpty();
+        Map<String, Object> changes = checkedAttributes(customerId, created, given);
         if (created) {
             store.insert(customerId, details, now);
         }
         else {
             store.update(customerId, details, now);
         }
+        attributes.write(customerId, changes, now);
         events.publishEvent(new CustomerUpserted(customerId, created));
-        return new Upserted(store.find(customerId).orElseThrow(), created);
+        return new Upserted(find(customerId).orElseThrow(), created);
+    }
+
+    private Map<String, Object> checkedAttributes(String customerId, boolean created, Map<String, ?> given) {
+        if (given == null && !created) {
+            return Map.of();
+        }
+        AttributeDeclarations declared = active.current().attributes();
+        AttributeDeclarations.Checked checked = declared.check(given == null ? Map.of() : given);
+        List<FieldError> errors = new ArrayList<>();
+        checked.problems().forEach(p -> errors.add(new FieldError("attributes." + p.attribute(), p.message())));
+        AttributeValues after = created ? AttributeValues.NONE : attributes.of(customerId);
+        for (Map.Entry<String, Object> change : checked.values().entrySet()) {
+            after = after.with(change.getKey(), change.getValue());
+        }
+        if (errors.isEmpty()) {
+            declared.missingRequired(after).forEach(p -> errors.add(new FieldError("attributes." + p.attribute(),
+                    p.message())));
+        }
+        rejectIfAny(errors);
+        return checked.values();
     }
 
     @Transactional

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.acme.tiering.facts.AttributeValues;
+
 /** Read side of decisions: lookups for sales systems, history and summaries for auditors and managers. */
 @Service
 @Transactional(readOnly = true)
@@ -191,6 +193,15 @@ public class DecisionQueries {
      * primary key), so a page stops after its rows, and the tier count alone never touches the customer table.
      */
     public CustomerListing customers(String query, String tier, int page, int size) {
+        return customers(query, tier, null, page, size);
+    }
+
+    /**
+     * The same, and with an attribute filter only the customers with that value of the attribute (or with any value
+     * of it), through customer_attribute's (name, value) index. Each row carries the customer's attribute values.
+     */
+    public CustomerListing customers(String query, String tier, CustomerListing.AttributeFilter attribute, int page,
+            int size) {
         String q = query == null ? "" : query.trim().toLowerCase(java.util.Locale.ROOT);
         boolean byTier = tier != null && !tier.isBlank();
         List<String> conditions = new java.util.ArrayList<>();
@@ -200,10 +211,17 @@ public class DecisionQueries {
         if (!q.isEmpty()) {
             conditions.add("(LOWER(c.customer_id) LIKE :prefix OR LOWER(c.name) LIKE :contains)");
         }
+        if (attribute != null) {
+            conditions.add("EXISTS (SELECT 1 FROM customer_attribute a WHERE a.customer_id = "
+                    + (byTier ? "d" : "c") + ".customer_id AND a.name = :attribute"
+                    + (attribute.value() == null ? "" : " AND a.value_text = :attributeValue") + ")");
+        }
         String filter = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         Map<String, Object> params = Map.of("prefix", escaped + "%", "contains", "%" + escaped + "%",
-                "tier", byTier ? tier : "", "size", size, "offset", page * size);
+                "tier", byTier ? tier : "", "size", size, "offset", page * size,
+                "attribute", attribute == null ? "" : attribute.attribute(),
+                "attributeValue", attribute == null || attribute.value() == null ? "" : attribute.value());
         String decided = "current_decision d JOIN customer c ON c.customer_id = d.customer_id";
         String counted = !byTier ? "customer c" : q.isEmpty() ? "current_decision d" : decided;
         long total = jdbc.sql("SELECT COUNT(*) FROM " + counted + filter).params(params).query(Long.class).single();
@@ -215,7 +233,32 @@ public class DecisionQueries {
                     d.plan_code AS service_plan,
                     d.lifecycle_stage, d.churn_risk
                 FROM\s""" + listed + " LIMIT :size OFFSET :offset")
-                .params(params).query(CustomerListing.Row.class).list();
-        return new CustomerListing(rows, page, size, total, (int) ((total + size - 1) / size));
+                .params(params).query(ListedRow.class).list().stream().map(ListedRow::row).toList();
+        return new CustomerListing(withAttributes(rows), page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** A listed customer's columns, before its attribute values are added. */
+    private record ListedRow(String customerId, String name, String industry, String region, String accountOwner,
+            String tier, String tierName, String servicePlan, String lifecycleStage, String churnRisk) {
+
+        CustomerListing.Row row() {
+            return new CustomerListing.Row(customerId, name, industry, region, accountOwner, tier, tierName,
+                    servicePlan, lifecycleStage, churnRisk, AttributeValues.NONE);
+        }
+    }
+
+    /** The rows with their customers' attribute values, read for the page's customers at once. */
+    private List<CustomerListing.Row> withAttributes(List<CustomerListing.Row> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, Map<String, Object>> values = new java.util.HashMap<>();
+        jdbc.sql("SELECT customer_id, name, value_type, value_text FROM customer_attribute WHERE customer_id IN (:ids)")
+                .param("ids", rows.stream().map(CustomerListing.Row::customerId).toList())
+                .query((rs, i) -> values.computeIfAbsent(rs.getString(1), id -> new java.util.HashMap<>())
+                        .put(rs.getString(2), AttributeValues.fromStored(rs.getString(3), rs.getString(4))))
+                .list();
+        return rows.stream().map(row -> row.with(AttributeValues.of(values.getOrDefault(row.customerId(), Map.of()))))
+                .toList();
     }
 }

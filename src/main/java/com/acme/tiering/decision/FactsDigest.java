@@ -16,8 +16,8 @@ import com.acme.tiering.facts.CustomerFacts;
  * (recencyDays as the last order's date, lastContactDays as the last contact's, daysSinceFirstOrder and
  * tenureMonths through firstOrderDate), without asOf. So a customer who did nothing keeps its digest from one day
  * to the next and a rollback a few days after a mistaken publication still restores it; an order, an interaction,
- * a customer edit, an order leaving a 12-month window or a new place among the population changes it. Numbers are
- * compared by value, as the rules compare them (1.5 and 1.50 are the same).
+ * a customer edit, an attribute value set, changed or removed, an order leaving a 12-month window or a new place among
+ * the population changes it. Numbers are compared by value, as the rules compare them (1.5 and 1.50 are the same).
  */
 public final class FactsDigest {
 
@@ -39,6 +39,9 @@ public final class FactsDigest {
                 canonical.append(name).append('\u001e').append(canonical(value(facts, name))).append('\u001f');
             }
         }
+        // attribute values, in name order, after the facts: a customer without any keeps the digest it had before
+        facts.attributes().asMap().forEach((name, value) -> canonical.append("attribute.").append(name)
+                .append('\u001e').append(canonical(value)).append('\u001f'));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));

@@ -28,6 +28,9 @@ public final class DemoDataGenerator {
     private static final String[] OWNERS = { "Alex Morgan", "Sam Lee", "Robin Patel", "Jamie Chen", "Taylor Novak",
         "Morgan Silva", "Casey Brandt", "Jordan Okafor" };
 
+    /** Salts the seed of the relationshipDepth stream, so that it is not the customer's own stream. */
+    private static final long RELATIONSHIP_STREAM = 0x5EED_DE97L;
+
     private final long seed;
     private final SeasonalCalendar calendar;
     private final int idDigits;
@@ -82,7 +85,29 @@ public final class DemoDataGenerator {
         Integer employees = random.nextInt(10) == 0 ? null : employees(random, archetype);
         String owner = random.nextInt(12) == 0 ? null : OWNERS[random.nextInt(OWNERS.length)];
         return new DemoCustomer(id, name, INDUSTRIES[random.nextInt(INDUSTRIES.length)],
-                REGIONS[random.nextInt(REGIONS.length)], employees, owner, archetype.name(), orders, interactions);
+                REGIONS[random.nextInt(REGIONS.length)], employees, owner, archetype.name(), orders, interactions,
+                relationshipDepth(number, archetype));
+    }
+
+    /**
+     * Who our contact is in the customer's organisation (the shipped attribute relationshipDepth): mostly the one who
+     * decides at large accounts, a user at small ones, none known for one customer in ten. Drawn from a stream of its
+     * own, derived from (seed, number) like the customer's, so everything else is what it was before the attribute.
+     */
+    private String relationshipDepth(long number, Archetype archetype) {
+        SplittableRandom random = new SplittableRandom(mix(mix(seed ^ RELATIONSHIP_STREAM) ^ mix(number)));
+        if (random.nextInt(10) == 0) {
+            return null;
+        }
+        int[] decisionMakerInfluencer = switch (archetype.size) {
+            case LARGE -> new int[] { 60, 30 };
+            case MEDIUM -> new int[] { 40, 40 };
+            case SMALL -> new int[] { 20, 40 };
+            case NONE -> new int[] { 10, 30 };
+        };
+        int roll = random.nextInt(100);
+        return roll < decisionMakerInfluencer[0] ? "DECISION_MAKER"
+                : roll < decisionMakerInfluencer[0] + decisionMakerInfluencer[1] ? "INFLUENCER" : "USER";
     }
 
     private static int employees(SplittableRandom random, Archetype archetype) {

@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import com.acme.tiering.facts.AttributeValues;
+
 /**
  * Writes generated customers, their orders and interactions hundreds of rows per round trip, the fastest
  * way each driver has without settings in the URL: MariaDB Connector/J sends a JDBC batch as one binary bulk
@@ -23,6 +25,8 @@ public final class DemoDataWriter {
             + " recorded_at) VALUES ";
     private static final String INTERACTIONS = "INSERT INTO interaction (customer_id, interaction_id, interaction_date,"
             + " interaction_type, resolved, score, recorded_at) VALUES ";
+    private static final String ATTRIBUTES = "INSERT INTO customer_attribute (customer_id, name, value_type, value_text,"
+            + " updated_at) VALUES ";
 
     /** What one call wrote. */
     public record Written(int customers, long orders, long interactions) {
@@ -41,6 +45,7 @@ public final class DemoDataWriter {
         Timestamp at = Timestamp.from(recordedAt);
         boolean bulk = connection.getMetaData().getDriverName().contains("MariaDB");
         try (Rows customerRows = new Rows(connection, CUSTOMERS, 8, bulk);
+                Rows attributeRows = new Rows(connection, ATTRIBUTES, 5, bulk);
                 Rows orderRows = new Rows(connection, ORDERS, 5, bulk);
                 Rows interactionRows = new Rows(connection, INTERACTIONS, 7, bulk)) {
             for (DemoCustomer c : customers) {
@@ -48,6 +53,13 @@ public final class DemoDataWriter {
                         at, at);
             }
             customerRows.flush();
+            for (DemoCustomer c : customers) {
+                if (c.relationshipDepth() != null) {
+                    attributeRows.add(c.customerId(), "relationshipDepth", AttributeValues.Stored.TEXT.name(),
+                            c.relationshipDepth(), at);
+                }
+            }
+            attributeRows.flush();
             // Parents first: orders and interactions reference the customers by foreign key.
             for (DemoCustomer c : customers) {
                 for (DemoCustomer.Order o : c.orders()) {

@@ -29,11 +29,11 @@ final class ConditionText {
             return condition.fact() + " " + text(actual)
                     + (condition.operator().equals("in") ? " is one of " : " is none of ") + items(list);
         }
-        if (!condition.numeric()) {
-            return condition.fact() + (condition.operator().equals("==") ? " is " + text(actual)
-                    : " " + text(actual) + " ≠ " + condition.value());
-        }
         BigDecimal number = Condition.number(actual);
+        if (!condition.numeric() || number == null) {
+            return condition.fact() + (condition.operator().equals("==") ? " is " + text(actual)
+                    : " " + text(actual) + " " + symbol(condition.operator()) + " " + text(condition.value()));
+        }
         int decimals = decimals(number, (BigDecimal) condition.value());
         return condition.fact() + " " + format(number, decimals) + " " + symbol(condition.operator()) + " "
                 + format((BigDecimal) condition.value(), decimals) + meaning(condition.fact(), number, decimals);
@@ -42,10 +42,12 @@ final class ConditionText {
     /** A condition that does not hold: required, actual, the gap for numbers, and the sentence for people. */
     static UnmetCondition unmet(Condition condition, Object actual) {
         if (actual == null) {
+            // an attribute the customer has no value for: said so, as no condition on it holds
             return new UnmetCondition(condition.fact(), condition.operator(), condition.value(), null, null,
-                    condition.fact() + " is unknown, needs " + requirement(condition));
+                    condition.fact() + (condition.attribute() ? " is missing" : " is unknown") + ", needs "
+                            + requirement(condition));
         }
-        if (!condition.numeric()) {
+        if (!condition.numeric() || Condition.number(actual) == null) {
             return new UnmetCondition(condition.fact(), condition.operator(), condition.value(), actual, null,
                     condition.fact() + " is " + text(actual) + ", needs " + requirement(condition));
         }
@@ -110,6 +112,9 @@ final class ConditionText {
     private static String text(Object value) {
         if (value == null) {
             return "unknown";
+        }
+        if (value instanceof Boolean yes) {
+            return yes ? "yes" : "no";
         }
         return value instanceof BigDecimal || value instanceof Number ? format(Condition.number(value)) : value.toString();
     }

@@ -84,7 +84,8 @@ public class Evaluator {
             String tier = override == null ? rulesTier : override.apply(rulesTier, ruleset.tiers());
             session.insert(new AssignedTier(facts.customerId(), tier));
             session.fireAllRules();
-            session.insert(new PlanContext(facts.customerId(), tier, outcome.churnRisk(), outcome.lifecycle()));
+            session.insert(new PlanContext(facts.customerId(), tier, outcome.churnRisk(), outcome.lifecycle(),
+                    facts.attributes()));
             session.fireAllRules();
             Explanation explanation = firings == null ? null
                     : EXPLANATIONS.explain(facts, ruleset, firings, outcome, qualified, rulesTier, override);

@@ -64,7 +64,7 @@ class ExplanationWriter {
         }
         List<Explanation.Margin> margins = new ArrayList<>();
         for (RuleInfo.Condition condition : tierRow.conditions()) {
-            BigDecimal actual = condition.numeric() ? RuleInfo.Condition.number(facts.value(condition.fact())) : null;
+            BigDecimal actual = condition.numeric() ? RuleInfo.Condition.number(actual(facts, condition)) : null;
             if (actual != null && condition.holdsFor(actual)) {
                 BigDecimal threshold = (BigDecimal) condition.value();
                 BigDecimal margin = actual.subtract(threshold).abs();
@@ -77,6 +77,11 @@ class ExplanationWriter {
             }
         }
         return margins;
+    }
+
+    /** What the customer has for the condition: a fact's value, or a declared attribute's (null when missing). */
+    private static Object actual(CustomerFacts facts, RuleInfo.Condition condition) {
+        return condition.attribute() ? facts.attributes().value(condition.fact()) : facts.value(condition.fact());
     }
 
     private static String inequality(String operator) {
@@ -95,7 +100,7 @@ class ExplanationWriter {
             }
             List<UnmetCondition> unmet = new ArrayList<>(row.conditions().size());
             for (RuleInfo.Condition condition : row.conditions()) {
-                Object actual = facts.value(condition.fact());
+                Object actual = actual(facts, condition);
                 if (!condition.holdsFor(actual)) {
                     unmet.add(ConditionText.unmet(condition, actual));
                 }
@@ -172,7 +177,7 @@ class ExplanationWriter {
         }
         String separator = " — ";
         for (RuleInfo.Condition condition : row.conditions()) {
-            text.append(separator).append(ConditionText.met(condition, facts.value(condition.fact())));
+            text.append(separator).append(ConditionText.met(condition, actual(facts, condition)));
             separator = ", ";
         }
         return text.append(" (").append(row.source()).append(')');

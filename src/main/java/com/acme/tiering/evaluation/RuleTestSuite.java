@@ -17,13 +17,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.ruleset.CompiledRuleset;
 import com.acme.tiering.ruleset.CsvText;
 
 /**
  * Business scenarios as CSV files (rule-tests/*.csv): one scenario per row, fact columns named as in
  * PRODUCT.md §3, expectation columns {@code expect.tier}, {@code expect.plan},
- * {@code expect.lifecycleStage}, {@code expect.rfmSegment}, {@code expect.churnTriggers}.
+ * {@code expect.lifecycleStage}, {@code expect.rfmSegment}, {@code expect.churnTriggers}; a column named after a
+ * customer attribute the rules declare sets that attribute (an empty cell: the customer has no value).
  */
 public final class RuleTestSuite {
 
@@ -88,8 +90,12 @@ public final class RuleTestSuite {
     }
 
     public static RuleScenario.Result run(RuleScenario scenario, CompiledRuleset ruleset) {
-        Evaluation result = Evaluator.run(scenario.facts(), ruleset);
         List<String> mismatches = new ArrayList<>();
+        CustomerFacts facts = ScenarioFacts.typed(scenario.facts(), ruleset.attributes(), mismatches);
+        if (!mismatches.isEmpty()) {
+            return new RuleScenario.Result(scenario, mismatches, List.of(), List.of());
+        }
+        Evaluation result = Evaluator.run(facts, ruleset);
         Map<String, String> actual = Map.of("tier", result.tier(),
                 "plan", result.servicePlan() == null ? "-" : result.servicePlan().code(),
                 "lifecycleStage", orNone(result.lifecycleStage()), "rfmSegment", orNone(result.rfmSegment()),

@@ -11,6 +11,9 @@ import java.util.List;
  *
  * <p>{@code asOf} and {@code daysSinceFirstOrder} are not in the brief's table but are facts all the
  * same: the evaluation date, and the whole days between the first order and it (null if none).
+ *
+ * @param attributes the customer's values of the attributes the rules declare (never null; empty when it has none):
+ *        rules read them by name, like facts, through {@link AttributeValues#holds}
  */
 public record CustomerFacts(
         String customerId,
@@ -43,7 +46,8 @@ public record CustomerFacts(
         BigDecimal paretoShare,
         String currentTier,
         LocalDate currentTierSince,
-        LocalDate downgradePendingSince) {
+        LocalDate downgradePendingSince,
+        AttributeValues attributes) {
 
     /** Fact names in the order of PRODUCT.md §3, as rules, rule tests and explanations spell them. */
     public static final List<String> NAMES = List.of(
@@ -64,6 +68,23 @@ public record CustomerFacts(
         revenuePrev12m = zeroIfNull(revenuePrev12m);
         revenueLast6m = zeroIfNull(revenueLast6m);
         revenuePrev6m = zeroIfNull(revenuePrev6m);
+        attributes = attributes == null ? AttributeValues.NONE : attributes;
+    }
+
+    /** Facts without attributes: a customer that has none, or facts from before attributes were declared. */
+    public CustomerFacts(String customerId, String name, String industry, String region, Integer employees,
+            String accountOwner, LocalDate asOf, LocalDate firstOrderDate, Integer daysSinceFirstOrder,
+            Integer tenureMonths, Integer recencyDays, Integer ordersLast12m, BigDecimal revenueLast12m,
+            BigDecimal revenuePrev12m, BigDecimal revenueGrowthPct, BigDecimal revenueLast6m, BigDecimal revenuePrev6m,
+            BigDecimal avgOrderValue12m, BigDecimal avgInterOrderDays, Integer complaintsLast90d, Integer openTickets,
+            Integer lastContactDays, Integer latestNps, Integer referralsLast12m, Integer rScore, Integer fScore,
+            Integer mScore, BigDecimal paretoShare, String currentTier, LocalDate currentTierSince,
+            LocalDate downgradePendingSince) {
+        this(customerId, name, industry, region, employees, accountOwner, asOf, firstOrderDate, daysSinceFirstOrder,
+                tenureMonths, recencyDays, ordersLast12m, revenueLast12m, revenuePrev12m, revenueGrowthPct,
+                revenueLast6m, revenuePrev6m, avgOrderValue12m, avgInterOrderDays, complaintsLast90d, openTickets,
+                lastContactDays, latestNps, referralsLast12m, rScore, fScore, mScore, paretoShare, currentTier,
+                currentTierSince, downgradePendingSince, AttributeValues.NONE);
     }
 
     /**
@@ -78,7 +99,8 @@ public record CustomerFacts(
                 accountOwner, date, firstOrderDate, sinceFirst, tenureMonths, recencyDays, ordersLast12m,
                 revenueLast12m, revenuePrev12m, revenueGrowthPct, revenueLast6m, revenuePrev6m, avgOrderValue12m,
                 avgInterOrderDays, complaintsLast90d, openTickets, lastContactDays, latestNps, referralsLast12m,
-                rScore, fScore, mScore, paretoShare, currentTier, currentTierSince, downgradePendingSince);
+                rScore, fScore, mScore, paretoShare, currentTier, currentTierSince, downgradePendingSince,
+                attributes);
     }
 
     /**
@@ -90,7 +112,16 @@ public record CustomerFacts(
                 daysSinceFirstOrder, tenureMonths, recencyDays, ordersLast12m, revenueLast12m, revenuePrev12m,
                 revenueGrowthPct, revenueLast6m, revenuePrev6m, avgOrderValue12m, avgInterOrderDays, complaintsLast90d,
                 openTickets, lastContactDays, latestNps, referralsLast12m, rScore, fScore, mScore, paretoShare, tier,
-                tierSince, pendingSince);
+                tierSince, pendingSince, attributes);
+    }
+
+    /** These facts with the customer's attribute values in place of the ones they have. */
+    public CustomerFacts withAttributes(AttributeValues values) {
+        return new CustomerFacts(customerId, name, industry, region, employees, accountOwner, asOf, firstOrderDate,
+                daysSinceFirstOrder, tenureMonths, recencyDays, ordersLast12m, revenueLast12m, revenuePrev12m,
+                revenueGrowthPct, revenueLast6m, revenuePrev6m, avgOrderValue12m, avgInterOrderDays, complaintsLast90d,
+                openTickets, lastContactDays, latestNps, referralsLast12m, rScore, fScore, mScore, paretoShare,
+                currentTier, currentTierSince, downgradePendingSince, values);
     }
 
     /** The value of a fact by its name, without reflection: explanations read facts on the hot path. */

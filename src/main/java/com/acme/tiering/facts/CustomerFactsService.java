@@ -135,12 +135,13 @@ public class CustomerFactsService {
         Map<String, OrderAggregate> orders = queries.orders(ids, windows);
         Map<String, InteractionAggregate> interactions = queries.interactions(ids, windows);
         Map<String, Integer> nps = queries.latestNps(ids, asOf);
+        Map<String, AttributeValues> attributes = queries.attributes(ids);
         List<CustomerFacts> facts = new ArrayList<>(ids.size());
         for (String id : ids) {
             CustomerRow customer = customers.get(id);
             if (customer != null) {
                 CustomerFacts unscored = FactDerivation.derive(customer, orders.get(id), interactions.get(id),
-                        nps.get(id), asOf);
+                        nps.get(id), asOf).withAttributes(attributes.getOrDefault(id, AttributeValues.NONE));
                 facts.add(FactDerivation.scored(unscored, scoring.score(unscored)));
             }
         }

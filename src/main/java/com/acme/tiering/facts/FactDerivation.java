@@ -42,7 +42,8 @@ final class FactDerivation {
                 f.ordersLast12m(), f.revenueLast12m(), f.revenuePrev12m(), f.revenueGrowthPct(), f.revenueLast6m(),
                 f.revenuePrev6m(), f.avgOrderValue12m(), f.avgInterOrderDays(), f.complaintsLast90d(),
                 f.openTickets(), f.lastContactDays(), f.latestNps(), f.referralsLast12m(), s.rScore(), s.fScore(),
-                s.mScore(), s.paretoShare(), f.currentTier(), f.currentTierSince(), f.downgradePendingSince());
+                s.mScore(), s.paretoShare(), f.currentTier(), f.currentTierSince(), f.downgradePendingSince(),
+                f.attributes());
     }
 
     /** (last − prev) / prev × 100, unknown when there was nothing the year before. */

@@ -102,6 +102,22 @@ class FactsQueries {
     }
 
     /**
+     * The customers' attribute values (customer_attribute), by customer: those of every attribute they carry, also of
+     * one whose declaration was removed since (no rule can read it, but it is part of what the customer is).
+     */
+    Map<String, AttributeValues> attributes(Collection<String> ids) {
+        Map<String, Map<String, Object>> values = new HashMap<>();
+        jdbc.sql("SELECT customer_id, name, value_type, value_text FROM customer_attribute WHERE customer_id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> values.computeIfAbsent(rs.getString(1), id -> new HashMap<>())
+                        .put(rs.getString(2), AttributeValues.fromStored(rs.getString(3), rs.getString(4))))
+                .list();
+        Map<String, AttributeValues> byCustomer = new HashMap<>(values.size() * 2);
+        values.forEach((id, named) -> byCustomer.put(id, AttributeValues.of(named)));
+        return byCustomer;
+    }
+
+    /**
      * The customers' entries in a run's population: the values it ranked them by and where they stood (the
      * buyers strictly worse on each RFM metric, null for customers without orders; the revenue strictly above).
      */

@@ -42,7 +42,7 @@ final class ChurnTriggerDrl {
         List<Column> columns = TableColumns.readTriggerTable(grid, start.row() + 1, start.column(),
                 (cell, message, hint) -> {
                     throw new IllegalArgumentException(cell.ref() + ": " + message);
-                });
+                }, null); // the safe dialect checked which attributes the conditions read
         List<TriggerRow> rows = new ArrayList<>();
         Map<Integer, Map<String, String>> cells = new HashMap<>();
         Map<Integer, String> nameCells = new HashMap<>();
@@ -106,6 +106,7 @@ final class ChurnTriggerDrl {
             return List.of(factor.group(1) + " != null", factor.group(3) + " != null",
                     factor.group(1) + " " + factor.group(2) + " " + value + " * " + factor.group(3));
         }
+        template = AttributeTemplates.condition("CustomerFacts", template);
         if (template.contains("$param")) {
             return List.of(template.replace("$param", value));
         }

@@ -17,7 +17,7 @@ final class CodeLists {
 
     static final String SHEET = "Codes";
 
-    private static final Pattern CODE = Pattern.compile("^[\\p{L}\\p{N}_][\\p{L}\\p{M}\\p{N}_-]{0,39}$");
+    static final Pattern CODE = Pattern.compile("^[\\p{L}\\p{N}_][\\p{L}\\p{M}\\p{N}_-]{0,39}$");
 
     private CodeLists() {
     }

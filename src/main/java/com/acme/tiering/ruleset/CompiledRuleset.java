@@ -21,13 +21,29 @@ import org.kie.api.runtime.KieSession;
  * @param tierRows the rules that give a tier, best tier first and in table order: what "why not higher" reads
  * @param firedRules the catalog by the compiled rules themselves, as a fired match names its rule
  * @param tiers the version's tier catalog: codes, names, ranks and colours of its tiers
+ * @param attributes the customer attributes the version declares, which its rules may read and customers carry
  */
 public record CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
-        List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules, TierCatalog tiers) {
+        List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules, TierCatalog tiers, AttributeDeclarations attributes) {
+
+    public CompiledRuleset {
+        attributes = attributes == null ? AttributeDeclarations.NONE : attributes;
+    }
+
+    public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
+            TierCatalog tiers, AttributeDeclarations attributes) {
+        this(version, files, kieBase, catalog, tierRows(catalog, tiers), firedRules(kieBase, catalog), tiers,
+                attributes);
+    }
 
     public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
             TierCatalog tiers) {
-        this(version, files, kieBase, catalog, tierRows(catalog, tiers), firedRules(kieBase, catalog), tiers);
+        this(version, files, kieBase, catalog, tiers, AttributeDeclarations.NONE);
+    }
+
+    public CompiledRuleset(String version, List<RuleFile> files, KieBase kieBase, Map<String, RuleInfo> catalog,
+            List<RuleInfo> tierRows, Map<Rule, RuleInfo> firedRules, TierCatalog tiers) {
+        this(version, files, kieBase, catalog, tierRows, firedRules, tiers, AttributeDeclarations.NONE);
     }
 
     /** Sorted once per version, so no evaluation sorts the catalog. */

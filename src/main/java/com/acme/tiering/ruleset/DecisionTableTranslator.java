@@ -49,7 +49,8 @@ class DecisionTableTranslator {
             return List.of(ChurnTriggerDrl.drl(file.name(), grid));
         }
         try {
-            byte[] csv = EntitlementTemplates.rewriteCsv(file.text()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String entitlements = EntitlementTemplates.rewriteCsv(file.text());
+            byte[] csv = AttributeTemplates.rewriteCsv(entitlements).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv), InputType.CSV);
             return List.of(new GeneratedDrl(file.name(), "csv", TablePatterns.kept(withHeader(drl), grid)));
         }
@@ -69,6 +70,7 @@ class DecisionTableTranslator {
             sheets.forEach(sheet -> cellsBySheet.put(sheet, cellTexts(workbook.getSheet(sheet))));
             sheets.forEach(sheet -> nameCellsBySheet.put(sheet, nameCells(workbook.getSheet(sheet))));
             EntitlementTemplates.rewrite(workbook);
+            AttributeTemplates.rewrite(workbook);
             content = withMergedCellsFilledIn(workbook);
         }
         catch (IOException | RuntimeException notASpreadsheet) {

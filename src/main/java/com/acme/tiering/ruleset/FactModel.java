@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.acme.tiering.facts.AssignedTier;
+import com.acme.tiering.facts.AttributeValues;
 import com.acme.tiering.facts.CustomerFacts;
 import com.acme.tiering.facts.PlanContext;
 import com.acme.tiering.facts.TierCandidate;
@@ -50,6 +51,9 @@ public final class FactModel {
         for (Class<?> type : Set.of(CustomerFacts.class, TierCandidate.class, AssignedTier.class, PlanContext.class)) {
             Map<String, Reader> properties = new LinkedHashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getType() == AttributeValues.class) {
+                    continue; // read one by one, by the attribute's name: attributeReader
+                }
                 properties.put(component.getName(),
                         new Reader(type, component.getName(), accessor(lookup, type, component)));
             }
@@ -71,6 +75,25 @@ public final class FactModel {
     /** The reader of a property of a fact type, both by the names rules use; null when there is none. */
     public static Reader reader(String simpleName, String property) {
         return READERS.getOrDefault(simpleName, Map.of()).get(property);
+    }
+
+    /** Whether facts of the type carry the customer's attribute values, which rules read like its properties. */
+    public static boolean carriesAttributes(String simpleName) {
+        return simpleName.equals("CustomerFacts") || simpleName.equals("PlanContext");
+    }
+
+    /**
+     * The reader of a declared attribute on a fact type that carries them, the value null when the customer has
+     * none; null when the type carries no attributes.
+     */
+    public static Reader attributeReader(String simpleName, String attribute) {
+        return switch (simpleName) {
+            case "CustomerFacts" -> new Reader(CustomerFacts.class, attribute,
+                    fact -> ((CustomerFacts) fact).attributes().value(attribute));
+            case "PlanContext" -> new Reader(PlanContext.class, attribute,
+                    fact -> ((PlanContext) fact).attributes().value(attribute));
+            default -> null;
+        };
     }
 
     /** The record component's accessor as a function, primitives boxed: what a method reference would compile to. */

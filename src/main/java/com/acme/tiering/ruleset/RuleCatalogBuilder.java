@@ -38,6 +38,11 @@ class RuleCatalogBuilder {
     private static final Pattern LIST_CONDITION = Pattern.compile(
             "^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s+(not in|in)\\s*\\((.*)\\)\\s*$");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?B?");
+    /** An attribute's condition as the service writes it for a table cell (and a DRL rule may): see AttributeValues. */
+    private static final Pattern ATTRIBUTE_CONDITION = Pattern.compile(
+            "^\\s*attributes\\s*\\.\\s*holds\\(\\s*\"([^\"]+)\"\\s*,\\s*\"(==|!=|<=|>=|<|>|in|not in)\"\\s*,"
+                    + "\\s*\"([^\"]*)\"\\s*\\)\\s*$");
+    private static final Pattern ATTRIBUTE_READ = Pattern.compile("\\battributes\\s*\\.\\s*holds\\(\\s*\"([^\"]+)\"");
     private static final Pattern ASSIGNS_TIER = Pattern.compile("decision\\.tier\\(\\s*\"([^\"]+)\"\\s*\\)");
 
     /** Catalog entries keyed by {@code package.ruleName}, as Drools names a fired rule. */
@@ -102,8 +107,14 @@ class RuleCatalogBuilder {
                         reads.add(new FactRead(type, id.group()));
                     }
                 }
+                Matcher attribute = ATTRIBUTE_READ.matcher(expression);
+                while (FactModel.carriesAttributes(type) && attribute.find()) {
+                    if (seen.add(attribute.group(1))) {
+                        reads.add(FactRead.attribute(type, attribute.group(1)));
+                    }
+                }
                 if (type.equals("CustomerFacts")) {
-                    condition(expression).ifPresent(conditions::add);
+                    condition(expression).or(() -> attributeCondition(expression)).ifPresent(conditions::add);
                 }
             }
         }
@@ -125,6 +136,27 @@ class RuleCatalogBuilder {
                 : list.matches() ? new Condition(list.group(1), list.group(2), items(list.group(3))) : null;
         return Optional.ofNullable(condition)
                 .filter(c -> FactModel.properties("CustomerFacts").contains(c.fact()) && c.value() != null);
+    }
+
+    /**
+     * The condition on a declared attribute: its literal a number when it reads as one (so "why not higher" tells
+     * the gap), the items of an {@code in} list one by one.
+     */
+    static Optional<Condition> attributeCondition(String expression) {
+        Matcher m = ATTRIBUTE_CONDITION.matcher(expression);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String operator = m.group(2);
+        Object value = operator.endsWith("in")
+                ? java.util.Arrays.stream(m.group(3).split(",")).map(String::trim).map(RuleCatalogBuilder::literal)
+                        .toList()
+                : literal(m.group(3).trim());
+        return Optional.of(new Condition(m.group(1), operator, value, true));
+    }
+
+    private static Object literal(String text) {
+        return TableVocabulary.NUMBER.matcher(text).matches() ? new BigDecimal(text) : text;
     }
 
     /** The literals of an {@code in (...)} list; null when one of them is not a plain literal. */

@@ -3,6 +3,8 @@ package com.acme.tiering.ruleset;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.acme.tiering.facts.AttributeValues;
+
 /**
  * What the service knows of one compiled rule, gathered at compile time so that evaluations only
  * look things up: where it comes from, what it is for, which facts it reads.
@@ -33,6 +35,11 @@ public record RuleInfo(
         public FactRead(String type, String property) {
             this(type, property, FactModel.reader(type, property));
         }
+
+        /** A declared attribute the rule reads, on a fact type that carries the customer's attributes. */
+        static FactRead attribute(String type, String attribute) {
+            return new FactRead(type, attribute, FactModel.attributeReader(type, attribute));
+        }
     }
 
     /**
@@ -41,10 +48,18 @@ public record RuleInfo(
      * or a list ({@code region in ("EU", "UK")}).
      *
      * @param value a BigDecimal, a String, or for {@code in} and {@code not in} a List of them
+     * @param attribute the condition reads a declared attribute, not a fact: a missing value meets none
      */
-    public record Condition(String fact, String operator, Object value) {
+    public record Condition(String fact, String operator, Object value, boolean attribute) {
+
+        public Condition(String fact, String operator, Object value) {
+            this(fact, operator, value, false);
+        }
 
         public boolean holdsFor(Object actual) {
+            if (attribute) {
+                return AttributeValues.holds(actual, operator, literal());
+            }
             if (value instanceof List<?> list) {
                 boolean member = list.stream().anyMatch(item -> same(item, actual));
                 return operator.equals("in") ? member : !member;
@@ -65,6 +80,16 @@ public record RuleInfo(
                 case "==" -> cmp == 0;
                 default -> cmp != 0;
             };
+        }
+
+        /** The value as a table cell writes it, for an attribute's comparison. */
+        private String literal() {
+            return value instanceof List<?> list ? String.join(",", list.stream().map(Condition::plain).toList())
+                    : plain(value);
+        }
+
+        private static String plain(Object value) {
+            return value instanceof BigDecimal number ? number.toPlainString() : String.valueOf(value);
         }
 
         public boolean numeric() {

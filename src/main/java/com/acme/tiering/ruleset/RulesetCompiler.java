@@ -39,8 +39,11 @@ public class RulesetCompiler {
         findings.addAll(DuplicateTables.in(sorted, "Keep one file per table: remove the other copy"));
         TierCatalogReader.Read tiers = TierCatalogReader.read(sorted);
         findings.addAll(tiers.findings());
-        List<RuleFile> rules = sorted.stream().filter(file -> !TierCatalogReader.isCatalog(file)).toList();
-        rules.forEach(file -> findings.addAll(unsafeCells(file, tiers.catalog())));
+        AttributeDeclarationReader.Read attributes = AttributeDeclarationReader.read(sorted);
+        findings.addAll(attributes.findings());
+        List<RuleFile> rules = sorted.stream().filter(file -> !TierCatalogReader.isCatalog(file))
+                .filter(file -> !AttributeDeclarationReader.isDeclarations(file)).toList();
+        rules.forEach(file -> findings.addAll(unsafeCells(file, tiers.catalog(), attributes.sound())));
         if (findings.isEmpty()) {
             findings.addAll(TierCoverage.uncovered(rules, tiers));
         }
@@ -66,19 +69,22 @@ public class RulesetCompiler {
             throw RulesetInvalid.because(findings.stream().distinct().toList());
         }
         KieBase kieBase = builder.newKieBase();
-        return new CompiledRuleset(contentHash(sorted), sorted, kieBase, catalog(drls), tiers.catalog());
+        return new CompiledRuleset(contentHash(sorted), sorted, kieBase, catalog(drls), tiers.catalog(),
+                attributes.declarations());
     }
 
     /**
-     * Tables are checked against the safe dialect and the version's tier catalog, DRL against the static check,
-     * before Drools compiles them.
+     * Tables are checked against the safe dialect, the version's tier catalog and its declared attributes, DRL
+     * against the static check, before Drools compiles them.
      */
-    private static List<Finding> unsafeCells(RuleFile file, TierCatalog tiers) {
+    private static List<Finding> unsafeCells(RuleFile file, TierCatalog tiers, AttributeDeclarations attributes) {
         try {
             if (file.kind() == RuleFile.Kind.DRL) {
-                return DrlInspector.inspect(file.name(), file.text());
+                List<Finding> findings = new ArrayList<>(DrlInspector.inspect(file.name(), file.text()));
+                findings.addAll(AttributeReads.undeclaredInDrl(file, attributes));
+                return findings;
             }
-            return SafeDialect.inspect(file.name(), SheetGrid.of(file), tiers);
+            return SafeDialect.inspect(file.name(), SheetGrid.of(file), tiers, attributes);
         }
         catch (java.io.IOException | RuntimeException unreadable) {
             return List.of(); // the translator reports files that are no spreadsheet at all

@@ -31,12 +31,16 @@ class SafeDialect {
     private final SheetGrid grid;
     private final TierCatalog tiers;
     private final java.util.Map<String, List<String>> codeLists;
+    /** The customer attributes conditions may read; null when their declarations could not be read. */
+    private final AttributeDeclarations attributes;
 
-    private SafeDialect(String file, SheetGrid grid, TierCatalog tiers, java.util.Map<String, List<String>> codeLists) {
+    private SafeDialect(String file, SheetGrid grid, TierCatalog tiers, java.util.Map<String, List<String>> codeLists,
+            AttributeDeclarations attributes) {
         this.file = file;
         this.grid = grid;
         this.tiers = tiers;
         this.codeLists = codeLists;
+        this.attributes = attributes;
     }
 
     /**
@@ -45,9 +49,22 @@ class SafeDialect {
      * @param tiers the version's tier catalog, which tier cells must name; null when it could not be read
      */
     static List<Finding> inspect(String file, List<SheetGrid> sheets, TierCatalog tiers) {
+        return inspect(file, sheets, tiers, AttributeDeclarations.NONE);
+    }
+
+    /**
+     * @param attributes the customer attributes the version declares, which conditions may read like facts; null
+     *        when the declarations could not be read (their own findings say why)
+     */
+    static List<Finding> inspect(String file, List<SheetGrid> sheets, TierCatalog tiers,
+            AttributeDeclarations attributes) {
         List<Finding> findings = new ArrayList<>();
         java.util.Map<String, List<String>> codeLists = CodeLists.of(file, sheets, findings);
-        sheets.forEach(grid -> findings.addAll(inspect(file, grid, tiers, codeLists)));
+        sheets.forEach(grid -> {
+            SafeDialect dialect = new SafeDialect(file, grid, tiers, codeLists, attributes);
+            dialect.inspect();
+            findings.addAll(dialect.findings);
+        });
         return findings;
     }
 
@@ -59,7 +76,7 @@ class SafeDialect {
     /** @param codeLists the code lists of the workbook's Codes sheet, which declared code columns take */
     static List<Finding> inspect(String file, SheetGrid grid, TierCatalog tiers,
             java.util.Map<String, List<String>> codeLists) {
-        SafeDialect dialect = new SafeDialect(file, grid, tiers, codeLists);
+        SafeDialect dialect = new SafeDialect(file, grid, tiers, codeLists, AttributeDeclarations.NONE);
         dialect.inspect();
         return dialect.findings;
     }
@@ -106,8 +123,9 @@ class SafeDialect {
         check(TABLE_NAME.matcher(name).matches(), start, "The RuleTable name may hold letters, digits, spaces, _ and -",
                 "e.g. RuleTable Tiers");
         boolean triggers = ChurnTriggerTable.starts(start);
-        List<Column> columns = triggers ? TableColumns.readTriggerTable(grid, start.row() + 1, start.column(), this::error)
-                : TableColumns.read(grid, start.row() + 1, start.column(), this::error);
+        List<Column> columns = triggers
+                ? TableColumns.readTriggerTable(grid, start.row() + 1, start.column(), this::error, attributes)
+                : TableColumns.read(grid, start.row() + 1, start.column(), this::error, attributes);
         if (triggers) {
             ChurnTriggerTable.checkColumns(columns, start, this::error);
             check(!sequential && !oneActivationGroup, start, "Every row of a trigger table whose conditions hold fires",
@@ -210,9 +228,37 @@ class SafeDialect {
         for (int i = 0; i < values.length; i++) {
             String fact = column.facts().isEmpty() ? null : column.facts().get(Math.min(i, column.facts().size() - 1));
             String value = values[i].trim();
+            if (TableColumns.readsAttribute(column.type(), fact, attributes)) {
+                attributeValue(cell, fact, value);
+                continue;
+            }
             boolean text = column.text() || (column.list() && value.startsWith("\""));
             literal(new GridCell(cell.row(), cell.column(), column.list() ? value.replaceAll("^\"|\"$", "") : value,
                     false), text, fact);
+        }
+    }
+
+    /**
+     * A value a condition compares a declared attribute with: of the attribute's type, in its list or range. The
+     * service puts it into a string of the rule's code, so it holds no quote.
+     */
+    private void attributeValue(GridCell cell, String attribute, String value) {
+        GridCell item = new GridCell(cell.row(), cell.column(), value, false);
+        if (value.contains("\"") || !STRING_LITERAL.matcher(value).matches()) {
+            error(item, "'" + value + "' is not a plain value", "Write an attribute's values without quotes, "
+                    + "e.g. FRAMEWORK or 4; several separated by commas in an 'in' column");
+            return;
+        }
+        CustomerAttribute declared = attributes == null ? null : attributes.find(attribute).orElse(null);
+        if (declared == null) {
+            return;
+        }
+        try {
+            declared.fromText(value);
+        }
+        catch (IllegalArgumentException wrong) {
+            error(item, wrong.getMessage(), attribute + " is declared in " + declared.declaredIn() + ": "
+                    + declared.describe());
         }
     }
 

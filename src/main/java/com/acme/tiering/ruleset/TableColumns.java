@@ -46,15 +46,24 @@ final class TableColumns {
     private final SheetGrid grid;
     private final Problems problems;
     private final boolean triggerTable;
+    /** The attributes a condition may read besides the facts; null: any name, already checked or not checkable. */
+    private final AttributeDeclarations attributes;
 
-    private TableColumns(SheetGrid grid, Problems problems, boolean triggerTable) {
+    private TableColumns(SheetGrid grid, Problems problems, boolean triggerTable, AttributeDeclarations attributes) {
         this.grid = grid;
         this.problems = problems;
         this.triggerTable = triggerTable;
+        this.attributes = attributes;
     }
 
     static List<Column> read(SheetGrid grid, int headerRow, int firstColumn, Problems problems) {
-        return new TableColumns(grid, problems, false).columns(headerRow, firstColumn);
+        return read(grid, headerRow, firstColumn, problems, AttributeDeclarations.NONE);
+    }
+
+    /** @param attributes the declared attributes conditions may read; null for any (the checks are done elsewhere) */
+    static List<Column> read(SheetGrid grid, int headerRow, int firstColumn, Problems problems,
+            AttributeDeclarations attributes) {
+        return new TableColumns(grid, problems, false, attributes).columns(headerRow, firstColumn);
     }
 
     /**
@@ -62,7 +71,23 @@ final class TableColumns {
      * a fact with another fact times a factor) and the {@link TableVocabulary#TRIGGER_COLUMNS}.
      */
     static List<Column> readTriggerTable(SheetGrid grid, int headerRow, int firstColumn, Problems problems) {
-        return new TableColumns(grid, problems, true).columns(headerRow, firstColumn);
+        return readTriggerTable(grid, headerRow, firstColumn, problems, AttributeDeclarations.NONE);
+    }
+
+    /** @param attributes the declared attributes conditions may read; null for any (the checks are done elsewhere) */
+    static List<Column> readTriggerTable(SheetGrid grid, int headerRow, int firstColumn, Problems problems,
+            AttributeDeclarations attributes) {
+        return new TableColumns(grid, problems, true, attributes).columns(headerRow, firstColumn);
+    }
+
+    /**
+     * Whether a condition on the fact type may read this name as a declared attribute: the type carries the
+     * customer's attributes, and the name is declared (or, without declarations to ask, could be).
+     */
+    static boolean readsAttribute(String type, String name, AttributeDeclarations attributes) {
+        return type != null && FactModel.carriesAttributes(type) && !FactModel.properties(type).contains(name)
+                && (attributes == null ? AttributeDeclarationReader.NAME.matcher(name).matches()
+                        : attributes.declares(name));
     }
 
     private List<Column> columns(int headerRow, int firstColumn) {
@@ -175,16 +200,42 @@ final class TableColumns {
                                         + "$param * avgInterOrderDays" : ""));
                 return new Column(c, Kind.CONDITION, type, facts, ops, false, false, null);
             }
-            if (type != null && !FactModel.properties(type).contains(fact)) {
-                problems.report(template, "'" + fact + "' is not a fact of " + type, "Facts are named as in PRODUCT.md §3, "
-                        + "e.g. " + String.join(", ", FactModel.properties(type).stream().limit(6).toList()));
+            String op = comparison.matches() ? comparison.group(2) : in.group(2);
+            if (readsAttribute(type, fact, attributes)) {
+                attributeOperator(template, fact, op);
+            }
+            else if (type != null && !FactModel.properties(type).contains(fact)) {
+                notAFact(template, type, fact);
             }
             facts.add(fact);
-            ops.add(comparison.matches() ? comparison.group(2) : in.group(2));
+            ops.add(op);
             text |= comparison.matches() && comparison.group(3).equals("\"");
             list |= in.matches();
         }
         return new Column(c, Kind.CONDITION, type, facts, ops, text, list, null);
+    }
+
+    /** An attribute whose values have no order (text, code, yes/no) is compared with ==, != or in only. */
+    private void attributeOperator(GridCell template, String attribute, String op) {
+        CustomerAttribute declared = attributes == null ? null : attributes.find(attribute).orElse(null);
+        if (declared != null && !declared.type().ordered() && !List.of("==", "!=", "in", "not in").contains(op)) {
+            problems.report(template, attribute + " is " + declared.type().described() + ": it cannot be "
+                    + op + " a value", "Compare it with ==, != or in");
+        }
+    }
+
+    private void notAFact(GridCell template, String type, String fact) {
+        if (FactModel.carriesAttributes(type) && AttributeDeclarationReader.NAME.matcher(fact).matches()) {
+            problems.report(template, "'" + fact + "' is not a fact of " + type + ": the table reads " + fact
+                    + ", which no attribute declares", "Declare " + fact + " in " + AttributeDeclarationReader.TABLE + ".xlsx (sheet "
+                            + AttributeDeclarationReader.SHEET + ")" + (attributes == null || attributes.isEmpty() ? ""
+                                    : ", or read one of the declared attributes: " + attributes)
+                            + ", or use a fact such as " + String.join(", ", FactModel.properties(type).stream()
+                                    .limit(6).toList()));
+            return;
+        }
+        problems.report(template, "'" + fact + "' is not a fact of " + type, "Facts are named as in PRODUCT.md §3, "
+                + "e.g. " + String.join(", ", FactModel.properties(type).stream().limit(6).toList()));
     }
 
     private Column action(int c, GridCell template) {

@@ -25,6 +25,7 @@ import com.acme.tiering.override.ManualOverride;
 import com.acme.tiering.override.ManualOverrides;
 import com.acme.tiering.override.NoOverride;
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.AttributeDeclarations;
 import com.acme.tiering.ruleset.TierCatalog;
 
 /**
@@ -62,7 +63,7 @@ class CustomerPage {
      */
     public record View(Customer customer, Decision decision, List<DecisionTimeline.Entry> history,
             List<ChurnAlert> openAlerts, TierOverride overrideInForce, List<ManualOverride> pastOverrides,
-            TierCatalog tiers) {
+            TierCatalog tiers, List<AttributeLine> attributes) {
 
         /** A manual override made the tier in force differ from the rules' tier. */
         public boolean overridden() {
@@ -73,6 +74,31 @@ class CustomerPage {
         public boolean rulesGiveTopTier() {
             return decision != null && tiers.rank(decision.rulesTier() != null ? decision.rulesTier()
                     : decision.tier()) == 1;
+        }
+    }
+
+    /**
+     * One attribute of the customer as the page shows it: each the rules in force declare (its value null when the
+     * customer has none), then each it still carries from a declaration since removed (no rule reads those).
+     *
+     * @param declaration the declaration in words ({@code code: DECISION_MAKER, INFLUENCER, USER}); null when removed
+     */
+    public record AttributeLine(String name, Object value, String declaration, String description) {
+
+        public boolean declared() {
+            return declaration != null;
+        }
+
+        static List<AttributeLine> of(Customer customer, AttributeDeclarations declared) {
+            List<AttributeLine> lines = new java.util.ArrayList<>();
+            declared.all().forEach(a -> lines.add(new AttributeLine(a.name(), customer.attributes().value(a.name()),
+                    a.describe() + (a.required() ? ", required" : ""), a.description())));
+            customer.attributes().asMap().forEach((name, value) -> {
+                if (!declared.declares(name)) {
+                    lines.add(new AttributeLine(name, value, null, null));
+                }
+            });
+            return lines;
         }
     }
 
@@ -132,7 +158,7 @@ class CustomerPage {
                 .filter(o -> inForce == null || o.id() != inForce.id()).toList();
         View view = new View(customer, decisions.current(customerId).orElse(null),
                 DecisionTimeline.of(decisions.historyOrThrow(customerId)), alerts.waitingFor(customerId, ALERTS_SHOWN),
-                inForce, past, tiers());
+                inForce, past, tiers(), AttributeLine.of(customer, active.current().attributes()));
         model.addAttribute("section", "customers");
         model.addAttribute("view", view);
         model.addAttribute("formats", new Formats(clock.getZone(), tiers()));

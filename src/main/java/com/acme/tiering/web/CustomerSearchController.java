@@ -15,11 +15,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 import com.acme.tiering.decision.CustomerListing;
 import com.acme.tiering.decision.DecisionQueries;
 import com.acme.tiering.ruleset.ActiveRuleset;
+import com.acme.tiering.ruleset.AttributeDeclarations;
 import com.acme.tiering.ruleset.TierCatalog;
 
 /**
- * Finding a customer: search by id or name, optionally within one tier, a page at a time. The database does
- * the searching and paging, as the API's customer listing does, so a million customers never come to the page.
+ * Finding a customer: search by id or name, optionally within one tier or with a value of a declared attribute, a
+ * page at a time. The database does the searching and paging, as the API's customer listing does, so a million
+ * customers never come to the page.
  */
 @Controller
 class CustomerSearchController {
@@ -39,10 +41,11 @@ class CustomerSearchController {
      *
      * @param page 1-based, as the page shows it
      */
-    public record Search(String q, String tier, int page, int size, CustomerListing listing) {
+    public record Search(String q, String tier, String attribute, String value, int page, int size,
+            CustomerListing listing) {
 
         public boolean filtered() {
-            return !q.isBlank() || !tier.isBlank();
+            return !q.isBlank() || !tier.isBlank() || !attribute.isBlank();
         }
 
         public boolean hasPrevious() {
@@ -71,6 +74,12 @@ class CustomerSearchController {
             if (!tier.isBlank()) {
                 link.queryParam("tier", tier);
             }
+            if (!attribute.isBlank()) {
+                link.queryParam("attribute", attribute);
+                if (!value.isBlank()) {
+                    link.queryParam("value", value.strip());
+                }
+            }
             if (otherPage != 1) {
                 link.queryParam("page", otherPage);
             }
@@ -86,17 +95,38 @@ class CustomerSearchController {
             @RequestParam(defaultValue = "") @Size(max = 200, message = "must be at most 200 characters") String q,
             @RequestParam(defaultValue = "") @Pattern(regexp = "(?:" + TierCatalog.CODE + ")?",
                     message = "must be a tier code such as A") String tier,
+            @RequestParam(defaultValue = "") @Size(max = 40, message = "must be at most 40 characters")
+            String attribute,
+            @RequestParam(defaultValue = "") @Size(max = 200, message = "must be at most 200 characters") String value,
             @RequestParam(defaultValue = "1") @Min(value = 1, message = "must be 1 or more")
             @Max(value = 1_000_000, message = "must be at most 1,000,000") int page,
             @RequestParam(defaultValue = "" + DEFAULT_SIZE) @Min(value = 1, message = "must be 1 or more")
             @Max(value = 100, message = "must be at most 100") int size,
             Model model, HttpServletResponse response) {
-        CustomerListing listing = decisions.customers(q, tier, page - 1, size);
-        Search search = new Search(q, tier, page, size, listing);
+        AttributeDeclarations declared = active.current().attributes();
+        String problem = null;
+        CustomerListing.AttributeFilter filter = null;
+        if (!attribute.isBlank()) {
+            try {
+                filter = new CustomerListing.AttributeFilter(attribute.strip(), value.isBlank() ? null
+                        : declared.storedText(attribute.strip(), value));
+            }
+            catch (IllegalArgumentException wrong) {
+                problem = "value: " + wrong.getMessage() + ".";
+            }
+        }
+        CustomerListing listing = problem != null ? new CustomerListing(java.util.List.of(), 0, size, 0, 0)
+                : decisions.customers(q, tier, filter, page - 1, size);
+        Search search = new Search(q, tier, attribute.strip(), value, page, size, listing);
         model.addAttribute("section", "customers");
         model.addAttribute("search", search);
+        model.addAttribute("attributes", declared.all());
         TierCatalog tiers = active.current().tiers();
-        if (!tier.isEmpty() && !tiers.contains(tier)) {
+        if (problem != null) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problem", problem);
+        }
+        else if (!tier.isEmpty() && !tiers.contains(tier)) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", "tier: must be one of " + tiers.describe() + ".");
         }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.acme.tiering.facts.AttributeValues;
 import com.acme.tiering.facts.CustomerFacts;
 
 /** What a rollback counts as "the facts have not changed": the customer's data, not the day it is looked at. */
@@ -29,6 +31,23 @@ class FactsDigestTests {
                 .as("a contact today").isNotEqualTo(before);
         assertThat(FactsDigest.of(customer(PUBLISHED, 0, 14, new BigDecimal("0.01"))))
                 .as("a run that placed the customer elsewhere").isNotEqualTo(before);
+    }
+
+    @Test
+    void anAttributeSetChangedOrRemovedChangesItAndNoAttributesLeaveItAsItWas() {
+        CustomerFacts facts = customer(PUBLISHED, 0, 14, BigDecimal.ZERO);
+        String without = FactsDigest.of(facts);
+        String framework = FactsDigest.of(facts.withAttributes(AttributeValues.of(Map.of("contractType", "FRAMEWORK"))));
+
+        assertThat(framework).as("set").isNotEqualTo(without);
+        assertThat(FactsDigest.of(facts.withAttributes(AttributeValues.of(Map.of("contractType", "ONE_OFF")))))
+                .as("changed").isNotEqualTo(framework);
+        assertThat(FactsDigest.of(facts.withAttributes(AttributeValues.of(Map.of("seats", 5L)))))
+                .as("1.5 and 1.50 alike").isEqualTo(FactsDigest.of(facts.withAttributes(AttributeValues.of(Map.of(
+                        "seats", new BigDecimal("5.00"))))));
+        assertThat(FactsDigest.of(facts.withAttributes(AttributeValues.NONE))).as("removed").isEqualTo(without);
+        assertThat(without).as("the digest of a customer without attributes is what it was before they existed")
+                .isEqualTo("ffbf17a2f26fb8d526209364ffb2ace074a2f8874b519228d72f570315beaddb");
     }
 
     @Test

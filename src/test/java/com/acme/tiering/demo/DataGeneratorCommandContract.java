@@ -62,6 +62,11 @@ abstract class DataGeneratorCommandContract {
         long interactions = expected.stream().mapToLong(c -> c.interactions().size()).sum();
         assertThat(count("customer_order")).isEqualTo(orders);
         assertThat(count("interaction")).isEqualTo(interactions);
+        assertThat(jdbc.queryForList("SELECT CONCAT(customer_id, ' ', value_text) FROM customer_attribute "
+                + "WHERE name = 'relationshipDepth' ORDER BY customer_id", String.class))
+                .as("the shipped attribute, for the customers that have one").containsExactlyElementsOf(expected.stream()
+                        .filter(c -> c.relationshipDepth() != null)
+                        .map(c -> c.customerId() + " " + c.relationshipDepth()).toList());
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM customer_order", BigDecimal.class))
                 .isEqualByComparingTo(expected.stream().flatMap(c -> c.orders().stream())
                         .map(DemoCustomer.Order::amount).reduce(BigDecimal.ZERO, BigDecimal::add));

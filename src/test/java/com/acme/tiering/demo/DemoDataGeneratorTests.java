@@ -85,6 +85,26 @@ class DemoDataGeneratorTests {
     }
 
     @Test
+    void nineInTenCustomersHaveARelationshipDepthMostlyTheDeciderAtLargeAccountsAndAUserAtSmallOnes() {
+        assertThat(POPULATION).extracting(DemoCustomer::relationshipDepth)
+                .containsOnly("DECISION_MAKER", "INFLUENCER", "USER", null);
+        assertThat(share(POPULATION, c -> c.relationshipDepth() == null)).isBetween(0.08, 0.12);
+        List<DemoCustomer> large = POPULATION.stream().filter(c -> c.relationshipDepth() != null)
+                .filter(c -> Archetype.valueOf(c.archetype()).size == Archetype.Size.LARGE).toList();
+        List<DemoCustomer> small = POPULATION.stream().filter(c -> c.relationshipDepth() != null)
+                .filter(c -> Archetype.valueOf(c.archetype()).size == Archetype.Size.SMALL).toList();
+        assertThat(share(large, c -> c.relationshipDepth().equals("DECISION_MAKER"))).isBetween(0.5, 0.7);
+        assertThat(share(small, c -> c.relationshipDepth().equals("USER"))).isBetween(0.3, 0.5);
+        assertThat(generate(42, 300, 7)).extracting(DemoCustomer::relationshipDepth)
+                .as("deterministic, whatever the chunk size").isEqualTo(POPULATION.subList(0, 300).stream()
+                        .map(DemoCustomer::relationshipDepth).toList());
+    }
+
+    private static double share(List<DemoCustomer> customers, Predicate<DemoCustomer> which) {
+        return customers.stream().filter(which).count() / (double) customers.size();
+    }
+
+    @Test
     void averagesAboutTenOrdersPerCustomer() {
         double orders = POPULATION.stream().mapToInt(c -> c.orders().size()).average().orElseThrow();
         assertThat(orders).isBetween(8.0, 13.0);

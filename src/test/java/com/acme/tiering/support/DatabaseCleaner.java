@@ -13,7 +13,7 @@ public final class DatabaseCleaner {
     // Children before parents, so foreign keys never object.
     private static final List<String> TABLES = List.of(
             "audit_log", "churn_alert_outbox", "churn_alert_transition", "churn_alert", "manual_override", "decision_history", "current_decision", "population_score",
-            "population_statistics", "evaluation_run_tier", "evaluation_run_ruleset", "evaluation_run", "interaction", "customer_order", "customer");
+            "population_statistics", "evaluation_run_tier", "evaluation_run_ruleset", "evaluation_run", "interaction", "customer_order", "customer_attribute", "customer");
 
     private DatabaseCleaner() {
     }

@@ -24,6 +24,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
@@ -225,6 +226,22 @@ public class TieringApi {
         public NewCustomer owner(String accountOwner) {
             body.put("accountOwner", accountOwner);
             return this;
+        }
+
+        /** A value of an attribute the rules declare ({@code attributes} of the request); null removes it. */
+        @SuppressWarnings("unchecked")
+        public NewCustomer attribute(String name, Object value) {
+            ((Map<String, Object>) body.computeIfAbsent("attributes", k -> new LinkedHashMap<String, Object>()))
+                    .put(name, value);
+            return this;
+        }
+
+        /** {@code PUT}s the customer, whatever the answer. */
+        public ResultActions send() throws Exception {
+            Map<String, Object> given = new LinkedHashMap<>(body);
+            given.values().removeIf(java.util.Objects::isNull);
+            return mvc().perform(MockMvcRequestBuilders.put("/api/v1/customers/" + id)
+                    .contentType(MediaType.APPLICATION_JSON).content(JSON.writeValueAsString(given)));
         }
 
         /** {@code PUT}s the customer (2xx); returns its id. */

@@ -1,0 +1,4 @@
+package com.acme.tiering.api;
+
+class DeclaredAttributesH2Tests extends DeclaredAttributesContract {
+}
