@@ -31,6 +31,9 @@ class DecisionTableTranslator {
             global com.acme.tiering.evaluation.Outcome decision;
             """;
 
+    /** What the service writes in template cells before Drools reads them: entitlement declarations, attributes. */
+    private static final TemplateCells.Rewrite GENERATED_TEMPLATES =
+            ((TemplateCells.Rewrite) EntitlementTemplates::rewritten).then(AttributeTemplates::rewritten);
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package [^\\n]*\\n");
     private static final Pattern DECIMAL_LITERAL = Pattern.compile("(<=|>=|<|>|==|!=)(\\s*-?\\d+\\.\\d+)(?![\\dBbIiDdFf.])");
     private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\b([A-Z]{1,3}[0-9]{1,7})\\b");
@@ -49,8 +52,8 @@ class DecisionTableTranslator {
             return List.of(ChurnTriggerDrl.drl(file.name(), grid));
         }
         try {
-            String entitlements = EntitlementTemplates.rewriteCsv(file.text());
-            byte[] csv = AttributeTemplates.rewriteCsv(entitlements).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] csv = TemplateCells.rewriteCsv(file.text(), GENERATED_TEMPLATES)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(csv), InputType.CSV);
             return List.of(new GeneratedDrl(file.name(), "csv", TablePatterns.kept(withHeader(drl), grid)));
         }
@@ -69,8 +72,7 @@ class DecisionTableTranslator {
             sheets = sheetsWithRuleTables(workbook);
             sheets.forEach(sheet -> cellsBySheet.put(sheet, cellTexts(workbook.getSheet(sheet))));
             sheets.forEach(sheet -> nameCellsBySheet.put(sheet, nameCells(workbook.getSheet(sheet))));
-            EntitlementTemplates.rewrite(workbook);
-            AttributeTemplates.rewrite(workbook);
+            TemplateCells.rewrite(workbook, GENERATED_TEMPLATES);
             content = withMergedCellsFilledIn(workbook);
         }
         catch (IOException | RuntimeException notASpreadsheet) {
