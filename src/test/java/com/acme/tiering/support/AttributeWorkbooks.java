@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -58,35 +55,8 @@ public final class AttributeWorkbooks {
     /** The workbook: sheet Attributes (a bold header row, numbers as numbers, empty cells left out), sheet Codes. */
     public static byte[] xlsx(List<Object[]> rows, Map<String, List<String>> codeLists) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            CellStyle header = workbook.createCellStyle();
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            Sheet sheet = workbook.createSheet("Attributes");
-            Row titles = sheet.createRow(0);
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                titles.createCell(c).setCellValue(COLUMNS.get(c));
-                titles.getCell(c).setCellStyle(header);
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                Object[] values = rows.get(r);
-                for (int c = 0; c < values.length; c++) {
-                    if (values[c] instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    }
-                    else if (values[c] != null && !values[c].toString().isEmpty()) {
-                        row.createCell(c).setCellValue(values[c].toString());
-                    }
-                }
-            }
-            int[] widths = { 22, 26, 30, 10, 10, 10, 80 };
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            sheet.createFreezePane(0, 1);
+            CellStyle header = Workbooks.headerStyle(workbook);
+            Workbooks.headedSheet(workbook, "Attributes", header, COLUMNS, rows, 22, 26, 30, 10, 10, 10, 80);
             codes(workbook, new LinkedHashMap<>(codeLists), header);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);

@@ -5,12 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.FillPatternType;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import com.acme.tiering.ruleset.RuleFile;
@@ -63,36 +57,8 @@ public final class TierCatalogs {
     /** The workbook: sheet TierCatalog, a bold header row, numbers as numbers, empty cells left out. */
     public static byte[] xlsx(List<Object[]> rows) {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("TierCatalog");
-            CellStyle header = workbook.createCellStyle();
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            Row titles = sheet.createRow(0);
-            String[] columns = { "Code", "Name", "Rank", "Description", "Colour", "Replaces" };
-            for (int c = 0; c < columns.length; c++) {
-                titles.createCell(c).setCellValue(columns[c]);
-                titles.getCell(c).setCellStyle(header);
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                Object[] values = rows.get(r);
-                for (int c = 0; c < values.length; c++) {
-                    if (values[c] instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    }
-                    else if (values[c] != null && !values[c].toString().isEmpty()) {
-                        row.createCell(c).setCellValue(values[c].toString());
-                    }
-                }
-            }
-            int[] widths = { 10, 24, 8, 70, 12, 16 };
-            for (int c = 0; c < widths.length; c++) {
-                sheet.setColumnWidth(c, widths[c] * 256);
-            }
-            sheet.createFreezePane(0, 1);
+            Workbooks.headedSheet(workbook, "TierCatalog", Workbooks.headerStyle(workbook),
+                    List.of("Code", "Name", "Rank", "Description", "Colour", "Replaces"), rows, 10, 24, 8, 70, 12, 16);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             workbook.write(out);
             return out.toByteArray();

@@ -4,9 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -16,6 +21,48 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class Workbooks {
 
     private Workbooks() {
+    }
+
+    /** Bold on pale blue: the header rows of the workbooks the tests write, as the shipped ones look. */
+    public static CellStyle headerStyle(Workbook workbook) {
+        CellStyle header = workbook.createCellStyle();
+        Font bold = workbook.createFont();
+        bold.setBold(true);
+        header.setFont(bold);
+        header.setFillForegroundColor(IndexedColors.PALE_BLUE.getIndex());
+        header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+        return header;
+    }
+
+    /**
+     * A sheet with a header row of these columns and one row per entry below it: numbers as numbers, empty cells left
+     * out, columns {@code widths} characters wide, the header row frozen.
+     */
+    public static Sheet headedSheet(Workbook workbook, String name, CellStyle header, List<String> columns,
+            List<Object[]> rows, int... widths) {
+        Sheet sheet = workbook.createSheet(name);
+        Row titles = sheet.createRow(0);
+        for (int c = 0; c < columns.size(); c++) {
+            titles.createCell(c).setCellValue(columns.get(c));
+            titles.getCell(c).setCellStyle(header);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = sheet.createRow(r + 1);
+            Object[] values = rows.get(r);
+            for (int c = 0; c < values.length; c++) {
+                if (values[c] instanceof Number number) {
+                    row.createCell(c).setCellValue(number.doubleValue());
+                }
+                else if (values[c] != null && !values[c].toString().isEmpty()) {
+                    row.createCell(c).setCellValue(values[c].toString());
+                }
+            }
+        }
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
     }
 
     /**
